@@ -1,0 +1,107 @@
+/**
+ * Typed errors shared by the browser and the kernel side.
+ *
+ * Every error names what it is about (a file, a variable, a setting) so that
+ * the lab can show it as a notification, the CLI as one line with an exit
+ * code, and the kernel library without a stack trace.
+ */
+
+export type SwotErrorCode =
+  | 'FILE_NOT_FOUND'
+  | 'NOT_NETCDF'
+  | 'TRUNCATED_FILE'
+  | 'CORRUPT_FILE'
+  | 'UNSUPPORTED_FORMAT'
+  | 'INVALID_CATALOG'
+  | 'USAGE';
+
+export interface SwotErrorOptions {
+  /** The file, store or setting the error is about. */
+  source?: string;
+  cause?: unknown;
+}
+
+export class SwotError extends Error {
+  readonly code: SwotErrorCode;
+  readonly source?: string;
+
+  constructor(code: SwotErrorCode, message: string, options: SwotErrorOptions = {}) {
+    super(message);
+    this.name = 'SwotError';
+    this.code = code;
+    this.source = options.source;
+    if (options.cause !== undefined) {
+      (this as { cause?: unknown }).cause = options.cause;
+    }
+  }
+}
+
+/** The path does not exist or cannot be read. */
+export class FileAccessError extends SwotError {
+  constructor(source: string, reason: string, cause?: unknown) {
+    super('FILE_NOT_FOUND', `${source}: ${reason}`, { source, cause });
+    this.name = 'FileAccessError';
+  }
+}
+
+/** The bytes are not a netCDF4/HDF5 file (a text file, an image, ...). */
+export class NotNetcdfError extends SwotError {
+  constructor(source: string, reason: string) {
+    super('NOT_NETCDF', `${source}: not a netCDF4/HDF5 file (${reason})`, { source });
+    this.name = 'NotNetcdfError';
+  }
+}
+
+/** The file starts like HDF5 but ends before the length its superblock records. */
+export class TruncatedFileError extends SwotError {
+  readonly expectedBytes: number;
+  readonly actualBytes: number;
+
+  constructor(source: string, expectedBytes: number, actualBytes: number) {
+    super(
+      'TRUNCATED_FILE',
+      `${source}: truncated netCDF4/HDF5 file (${actualBytes} bytes on disk, ` +
+        `its superblock says ${expectedBytes}); download or copy it again`,
+      { source }
+    );
+    this.name = 'TruncatedFileError';
+    this.expectedBytes = expectedBytes;
+    this.actualBytes = actualBytes;
+  }
+}
+
+/** The file has a valid header but its content cannot be decoded. */
+export class CorruptFileError extends SwotError {
+  constructor(source: string, reason: string, cause?: unknown) {
+    super('CORRUPT_FILE', `${source}: corrupt netCDF4/HDF5 file (${reason})`, { source, cause });
+    this.name = 'CorruptFileError';
+  }
+}
+
+/** A known format this reader does not read (yet), with what to do instead. */
+export class UnsupportedFormatError extends SwotError {
+  constructor(source: string, reason: string) {
+    super('UNSUPPORTED_FORMAT', `${source}: ${reason}`, { source });
+    this.name = 'UnsupportedFormatError';
+  }
+}
+
+/** A catalog entry (built in or from the settings) that does not validate. */
+export class CatalogError extends SwotError {
+  constructor(source: string, reason: string) {
+    super('INVALID_CATALOG', `catalog ${source}: ${reason}`, { source });
+    this.name = 'CatalogError';
+  }
+}
+
+/** Wrong arguments to a public function or a CLI command. */
+export class UsageError extends SwotError {
+  constructor(message: string) {
+    super('USAGE', message);
+    this.name = 'UsageError';
+  }
+}
+
+export function isSwotError(error: unknown): error is SwotError {
+  return error instanceof SwotError;
+}

@@ -1,0 +1,38 @@
+/**
+ * The jupyterlab-swot kernel library: `require("jupyterlab-swot/kernel")`
+ * from a tslab notebook or plain Node.
+ *
+ * @example
+ * import * as swot from 'jupyterlab-swot/kernel';
+ * const ds = await swot.open('SWOT_L3_LR_SSH_Expert_026_165_..._v2.0.1.nc');
+ * console.log(ds.dims);
+ */
+export { version } from './version';
+export { open } from './open';
+export type { Dataset } from './open';
+export {
+  SwotError,
+  FileAccessError,
+  NotNetcdfError,
+  TruncatedFileError,
+  CorruptFileError,
+  UnsupportedFormatError,
+  UsageError,
+  isSwotError,
+  describeDataset,
+  detectProduct,
+  parseProductFileName,
+  findVariable,
+  BUILTIN_CATALOG,
+  formatVolume
+} from '../core';
+export type {
+  DatasetInfo,
+  GroupInfo,
+  VariableInfo,
+  Attributes,
+  AttributeValue,
+  DType,
+  ProductId,
+  CatalogProduct
+} from '../core';
