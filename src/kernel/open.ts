@@ -13,6 +13,7 @@ import {
   readGroup,
   UsageError
 } from '../core';
+import { captureHdf5Diagnostics, Captured } from './hdf5-diagnostics';
 import { loadH5wasm } from './h5wasm-node';
 
 /** What {@link open} returns: the file's structure and the product it is. */
@@ -66,6 +67,11 @@ function asDataset(info: DatasetInfo, product: ProductId | undefined): Dataset {
   return dataset;
 }
 
+function hdf5Reason(fallback: string, captured: Captured<unknown>): string {
+  // h5wasm's own messages ("name not defined!") say little; HDF5's say what broke.
+  return captured.diagnostics.length > 0 ? captured.diagnostics[captured.diagnostics.length - 1] : fallback;
+}
+
 /**
  * Open a SWOT (or any netCDF4) file and read its structure: dimensions,
  * variables with dtype and attributes, global attributes, groups, and the
@@ -85,22 +91,20 @@ export async function open(path: string): Promise<Dataset> {
   const { head, size } = await readHead(path);
   checkHdf5Header(path, head, size);
   const h5wasm = await loadH5wasm();
-  let file: InstanceType<typeof h5wasm.File>;
-  try {
-    file = new h5wasm.File(absolute, 'r');
-  } catch (error) {
-    throw new CorruptFileError(path, 'the HDF5 library cannot open it', error);
-  }
-  if (typeof file.file_id !== 'bigint' || file.file_id < 0n) {
-    throw new CorruptFileError(path, 'the HDF5 library cannot open it');
+  const opened = captureHdf5Diagnostics(() => new h5wasm.File(absolute, 'r'));
+  const file = opened.value;
+  if (file === undefined || typeof file.file_id !== 'bigint' || file.file_id < 0n) {
+    throw new CorruptFileError(path, hdf5Reason('the HDF5 library cannot open it', opened), opened.error);
   }
   try {
-    const root = readGroup(file as unknown as H5Group);
-    const info: DatasetInfo = { ...root, source: path, format: 'netcdf4' };
-    return asDataset(info, detectProduct(path, root.attrs));
-  } catch (error) {
-    throw new CorruptFileError(path, error instanceof Error ? error.message : String(error), error);
+    const read = captureHdf5Diagnostics(() => readGroup(file as unknown as H5Group));
+    if (read.value === undefined) {
+      const message = read.error instanceof Error ? read.error.message : String(read.error);
+      throw new CorruptFileError(path, hdf5Reason(message, read), read.error);
+    }
+    const info: DatasetInfo = { ...read.value, source: path, format: 'netcdf4' };
+    return asDataset(info, detectProduct(path, read.value.attrs));
   } finally {
-    file.close();
+    captureHdf5Diagnostics(() => file.close());
   }
 }

@@ -1,0 +1,147 @@
+/**
+ * End-to-end tests of the built CLI (dist/cli.cjs) and of the kernel library
+ * entry as plain Node loads it. They run real processes on the real files.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { REAL_L3, REAL_L4 } from '../../testing/shared-data';
+
+const ROOT = resolve(__dirname, '../../..');
+const CLI = join(ROOT, 'dist/cli.cjs');
+
+beforeAll(() => {
+  if (!existsSync(CLI)) {
+    throw new Error('dist/cli.cjs is missing: run "npm run build" first');
+  }
+});
+
+function swot(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'swot-cli-'));
+
+describe('swot info', () => {
+  it('prints dimensions, variables with dtype and units, and global attributes as JSON', () => {
+    const { code, out, err } = swot('info', REAL_L3, '--json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const info = JSON.parse(out);
+    expect(info.dims).toEqual({ num_lines: 9860, num_pixels: 69, num_nadir: 726 });
+    expect(info.format).toBe('netcdf4');
+    expect(info.product).toMatchObject({ level: 'L3', subset: 'Expert', cycle: 26, pass: 165, version: '2.0.1' });
+    const ssha = info.variables.find((v: { name: string }) => v.name === 'ssha_filtered');
+    expect(ssha).toMatchObject({
+      dims: ['num_lines', 'num_pixels'],
+      shape: [9860, 69],
+      dtype: 'int32',
+      attrs: { units: 'm', scale_factor: 0.0001, _FillValue: -2147483647 },
+      filters: ['shuffle', 'deflate(5)']
+    });
+    const flag = info.variables.find((v: { name: string }) => v.name === 'quality_flag');
+    expect(flag.dtype).toBe('uint8');
+    expect(flag.attrs.flag_meanings).toMatch(/no_data/);
+    expect(info.variables.find((v: { name: string }) => v.name === 'i_num_pixel').dtype).toBe('int8');
+    // Pure netCDF dimensions are not variables; the netCDF bookkeeping attributes are hidden.
+    expect(info.variables.map((v: { name: string }) => v.name)).not.toContain('num_lines');
+    expect(JSON.stringify(info)).not.toMatch(/DIMENSION_LIST|_Netcdf4/);
+    expect(info.variables).toHaveLength(23);
+    expect(info.attrs.Conventions).toBe('CF-1.7');
+    expect(info.attrs.geospatial_lat_min).toBeCloseTo(-78.271942, 6);
+  });
+
+  it('prints a readable summary by default', () => {
+    const { code, out } = swot('info', REAL_L3);
+    expect(code).toBe(0);
+    expect(out).toContain('Dimensions:  (num_lines: 9860, num_pixels: 69, num_nadir: 726)');
+    expect(out).toMatch(/ssha_filtered\s+\(num_lines, num_pixels\) int32 \[m\]/);
+    expect(out).toContain('L3_LR_SSH · Expert · v2.0.1 · cycle 26 · pass 165');
+  });
+
+  it('reads a DUACS L4 grid with its coordinate variables', () => {
+    const info = JSON.parse(swot('info', REAL_L4, '--json').out);
+    expect(info.dims).toMatchObject({ time: 1, latitude: 720, longitude: 1440 });
+    const adt = info.variables.find((v: { name: string }) => v.name === 'adt');
+    expect(adt).toMatchObject({ dims: ['time', 'latitude', 'longitude'], dtype: 'int32' });
+    expect(info.variables.find((v: { name: string }) => v.name === 'latitude').dims).toEqual(['latitude']);
+    expect(info.product).toMatchObject({ level: 'L4', product: 'DUACS L4' });
+  });
+
+  it('rejects a text file with a one-line error naming it, no stack trace', () => {
+    const path = join(scratch, 'readme.nc');
+    writeFileSync(path, 'This is not a netCDF file.\n');
+    const { code, out, err } = swot('info', path);
+    expect(code).toBe(3);
+    expect(out).toBe('');
+    expect(err.trim()).toBe(`swot: ${path}: not a netCDF4/HDF5 file (it starts with text, not the HDF5 signature)`);
+  });
+
+  it('rejects a truncated copy of the L3 file', () => {
+    const path = join(scratch, 'truncated.nc');
+    writeFileSync(path, readFileSync(REAL_L3).subarray(0, 2_000_000));
+    const { code, err } = swot('info', path, '--json');
+    expect(code).toBe(3);
+    expect(err).toContain(`${path}: truncated netCDF4/HDF5 file (2000000 bytes on disk, its superblock says 3407162)`);
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(err).not.toMatch(/HDF5-DIAG/);
+  });
+
+  it('rejects a copy with a corrupted object header, keeping HDF5 diagnostics out of stderr', () => {
+    const path = join(scratch, 'corrupt.nc');
+    const bytes = Buffer.from(readFileSync(REAL_L3));
+    bytes.fill(0, 48, 4000); // the root group's object header
+    writeFileSync(path, bytes);
+    const { code, err } = swot('info', path);
+    expect(code).toBe(3);
+    expect(err.trim()).toBe(`swot: ${path}: corrupt netCDF4/HDF5 file (bad object header version number)`);
+  });
+
+  it('reports a missing file and a wrong command line', () => {
+    expect(swot('info', join(scratch, 'nope.nc'))).toMatchObject({ code: 3 });
+    expect(swot('info', join(scratch, 'nope.nc')).err).toMatch(/nope\.nc: no such file/);
+    expect(swot('info')).toMatchObject({ code: 2 });
+    expect(swot('info', REAL_L3, '--jsn').err).toMatch(/unknown option --jsn/);
+    expect(swot('frobnicate')).toMatchObject({ code: 2 });
+  });
+
+  it('prints its version', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(swot('--version').out.trim()).toBe(pkg.version);
+  });
+
+  it('never modifies the file it reads', () => {
+    const copy = join(scratch, 'copy.nc');
+    copyFileSync(REAL_L3, copy);
+    swot('info', copy);
+    expect(readFileSync(copy).equals(readFileSync(REAL_L3))).toBe(true);
+  });
+});
+
+describe('require("jupyterlab-swot/kernel") from plain Node', () => {
+  it('loads as CommonJS and opens a file', () => {
+    const script = `
+      const swot = require('jupyterlab-swot/kernel');
+      swot.open(${JSON.stringify(REAL_L3)}).then(ds => {
+        console.log(JSON.stringify({ version: swot.version, dims: ds.dims, text: String(ds).split('\\n')[0] }));
+      });`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: join(ROOT, 'notebooks') });
+    expect(result.stderr).toBe('');
+    const out = JSON.parse(result.stdout);
+    expect(out.dims).toEqual({ num_lines: 9860, num_pixels: 69, num_nadir: 726 });
+    expect(out.text).toMatch(/^<swot\.Dataset netcdf4>/);
+  });
+
+  it('rejects with a typed error that tslab prints without a stack', () => {
+    const bad = join(scratch, 'bad.nc');
+    writeFileSync(bad, 'nope');
+    const script = `
+      const swot = require('jupyterlab-swot/kernel');
+      swot.open(${JSON.stringify(bad)}).catch(e => console.log(JSON.stringify({
+        name: e.name, code: e.code, source: e.source, isSwot: e instanceof swot.SwotError })));`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: ROOT });
+    expect(JSON.parse(result.stdout)).toEqual({ name: 'NotNetcdfError', code: 'NOT_NETCDF', source: bad, isSwot: true });
+  });
+});
