@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Set up a fresh clone (scripts/setup.sh), then start JupyterLab with the
+# extension and the TypeScript kernel, notebooks/ open, on localhost:8888.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV=${SWOT_VENV:-$ROOT/.venv}
+bash scripts/setup.sh
+extra=()
+[ "$(id -u)" = 0 ] && extra+=(--ServerApp.allow_root=True)
+exec "$VENV/bin/jupyter" lab \
+  --no-browser \
+  --ServerApp.ip=localhost \
+  --ServerApp.port="${SWOT_PORT:-8888}" \
+  --ServerApp.port_retries=0 \
+  --ServerApp.root_dir="$ROOT" \
+  --LabApp.default_url=/lab/tree/notebooks \
+  --LabApp.news_url=None \
+  "${extra[@]}" "$@"
