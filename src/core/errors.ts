@@ -12,6 +12,7 @@ export type SwotErrorCode =
   | 'TRUNCATED_FILE'
   | 'CORRUPT_FILE'
   | 'UNSUPPORTED_FORMAT'
+  | 'MISSING_VARIABLE'
   | 'INVALID_CATALOG'
   | 'USAGE';
 
@@ -83,6 +84,18 @@ export class UnsupportedFormatError extends SwotError {
   constructor(source: string, reason: string) {
     super('UNSUPPORTED_FORMAT', `${source}: ${reason}`, { source });
     this.name = 'UnsupportedFormatError';
+  }
+}
+
+/** A variable asked for is not in the dataset. */
+export class MissingVariableError extends SwotError {
+  readonly variable: string;
+
+  constructor(source: string, variable: string, available: string[]) {
+    const hint = available.length > 0 ? `; it has ${available.slice(0, 12).join(', ')}${available.length > 12 ? ', ...' : ''}` : '';
+    super('MISSING_VARIABLE', `${source}: no variable "${variable}"${hint}`, { source });
+    this.name = 'MissingVariableError';
+    this.variable = variable;
   }
 }
 

@@ -7,15 +7,30 @@
  * Exit codes: 0 ok, 2 usage error, 3 bad input data (missing, not netCDF, truncated, corrupt).
  */
 
-import { isSwotError, UsageError } from '../core';
+import { isSwotError, NumberFilter, SelectQuery, UsageError } from '../core';
 import { open } from './open';
+import { save } from './save';
 import { version } from './version';
 
 const USAGE = `Usage: swot <command> [options]
 
 Commands:
   info PATH [--json]   Print the dimensions, variables (dtype, units) and global
-                       attributes of a netCDF4 SWOT product.
+                       attributes of a product, a Zarr store, a zcollection or a
+                       collection (directory or glob pattern).
+  read PATH --out OUT.nc|OUT.zarr [options]
+                       Extract and write a netCDF4 file (or Zarr store) that
+                       xarray reads with the same names, values and attributes.
+      --var A,B             variables (default: all)
+      --bbox LON0,LAT0,LON1,LAT1
+                            lines crossing the box (LON0 > LON1 crosses the dateline)
+      --time START/END      ISO 8601 interval, e.g. 2023-07-21/2023-07-22T12:00
+      --cycle N|N,M|N-M     cycles (list or inclusive range)
+      --pass N|N,M|N-M      passes
+      --quality good|usable|all
+                            mask values by the quality flags (default all)
+      --group NAME          group of a product with groups (L2 Unsmoothed: left, right)
+      --force               replace OUT if it exists
 
 Options:
   -h, --help           Show this help.
@@ -30,30 +45,102 @@ export interface CliIO {
 interface ParsedArgs {
   positionals: string[];
   flags: Set<string>;
+  values: Map<string, string>;
 }
 
-function parseArgs(argv: string[], known: string[]): ParsedArgs {
+/** Flags (`--json`) and options with a value (`--var a,b` or `--var=a,b`). */
+function parseArgs(argv: string[], flagNames: string[], valueNames: string[] = []): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Set<string>();
-  for (const arg of argv) {
-    if (arg.startsWith('-') && arg !== '-') {
-      if (!known.includes(arg)) {
-        throw new UsageError(`unknown option ${arg}`);
-      }
-      flags.add(arg);
-    } else {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
       positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flagNames.includes(name)) {
+      flags.add(name);
+    } else if (valueNames.includes(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) {
+        throw new UsageError(`${name} needs a value`);
+      }
+      values.set(name, value);
+    } else {
+      throw new UsageError(`unknown option ${name}`);
     }
   }
-  return { positionals, flags };
+  return { positionals, flags, values };
+}
+
+function parseNumbers(text: string, option: string): NumberFilter {
+  const range = /^(\d+)-(\d+)$/.exec(text);
+  if (range) {
+    return { from: Number(range[1]), to: Number(range[2]) };
+  }
+  const list = text.split(',').map(x => Number(x.trim()));
+  if (list.some(x => !Number.isInteger(x))) {
+    throw new UsageError(`${option} takes N, N,M,... or N-M, got "${text}"`);
+  }
+  return list.length === 1 ? list[0] : list;
+}
+
+function parseBbox(text: string): [number, number, number, number] {
+  const parts = text.split(',').map(x => Number(x.trim()));
+  if (parts.length !== 4 || parts.some(x => !Number.isFinite(x))) {
+    throw new UsageError(`--bbox takes LON0,LAT0,LON1,LAT1, got "${text}"`);
+  }
+  return parts as [number, number, number, number];
+}
+
+async function read(argv: string[], io: CliIO): Promise<void> {
+  const options = ['--var', '--bbox', '--time', '--cycle', '--pass', '--quality', '--group', '--out'];
+  const { positionals, flags, values } = parseArgs(argv, ['--force'], options);
+  if (positionals.length === 0) {
+    throw new UsageError('swot read takes a PATH (file, store, directory or quoted glob pattern)');
+  }
+  const out = values.get('--out');
+  if (!out) {
+    throw new UsageError('swot read needs --out OUT.nc (or OUT.zarr)');
+  }
+  const query: SelectQuery = {};
+  const v = values.get('--var');
+  if (v) query.variables = v.split(',').map(x => x.trim()).filter(Boolean);
+  const bbox = values.get('--bbox');
+  if (bbox) query.bbox = parseBbox(bbox);
+  const time = values.get('--time');
+  if (time) {
+    const [start, end] = time.split('/');
+    if (!start || !end) throw new UsageError(`--time takes START/END, got "${time}"`);
+    query.time = [start, end];
+  }
+  const cycle = values.get('--cycle');
+  if (cycle) query.cycles = parseNumbers(cycle, '--cycle');
+  const pass = values.get('--pass');
+  if (pass) query.passes = parseNumbers(pass, '--pass');
+  const quality = values.get('--quality');
+  if (quality) query.quality = quality as SelectQuery['quality'];
+  const group = values.get('--group');
+  if (group) query.group = group;
+  const dataset = await open(positionals.length === 1 ? positionals[0] : positionals);
+  try {
+    const selection = await dataset.select(query);
+    await save(selection, out, { overwrite: flags.has('--force') });
+    const dims = Object.entries(selection.dims).map(([k, n]) => `${k}=${n}`).join(', ');
+    io.err(`swot: wrote ${out} (${dims}; ${selection.variables.length} variables)`);
+  } finally {
+    dataset.close();
+  }
 }
 
 async function info(argv: string[], io: CliIO): Promise<void> {
   const { positionals, flags } = parseArgs(argv, ['--json']);
-  if (positionals.length !== 1) {
-    throw new UsageError('swot info takes exactly one PATH');
+  if (positionals.length === 0) {
+    throw new UsageError('swot info takes a PATH');
   }
-  const dataset = await open(positionals[0]);
+  const dataset = await open(positionals.length === 1 ? positionals[0] : positionals);
   if (flags.has('--json')) {
     io.out(JSON.stringify(dataset, null, 2));
   } else {
@@ -77,8 +164,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       await info(rest, io);
       return 0;
     }
+    if (command === 'read') {
+      await read(rest, io);
+      return 0;
+    }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
+    if (error instanceof RangeError) {
+      io.err(`swot: ${error.message}`);
+      return 2;
+    }
     if (isSwotError(error)) {
       io.err(`swot: ${error.message}`);
       if (error.code === 'USAGE') {

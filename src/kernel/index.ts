@@ -9,7 +9,10 @@
  */
 export { version } from './version';
 export { open } from './open';
-export type { Dataset } from './open';
+export type { Dataset, Selection } from './open';
+export { save } from './save';
+export type { SaveOptions } from './save';
+export { fsStore } from './fs-store';
 export {
   SwotError,
   FileAccessError,
@@ -17,6 +20,7 @@ export {
   TruncatedFileError,
   CorruptFileError,
   UnsupportedFormatError,
+  MissingVariableError,
   UsageError,
   isSwotError,
   describeDataset,
@@ -24,7 +28,10 @@ export {
   parseProductFileName,
   findVariable,
   BUILTIN_CATALOG,
-  formatVolume
+  formatVolume,
+  wrap180,
+  wrap360,
+  flagTable
 } from '../core';
 export type {
   DatasetInfo,
@@ -34,5 +41,12 @@ export type {
   AttributeValue,
   DType,
   ProductId,
-  CatalogProduct
+  CatalogProduct,
+  DecodedVariable,
+  DecodedDataset,
+  SelectQuery,
+  NumberFilter,
+  QualityLevel,
+  Hyperslab,
+  NumericArray
 } from '../core';

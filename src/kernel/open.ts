@@ -1,110 +1,120 @@
-import { open as openFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+/**
+ * `open(target)`: one entry for every way SWOT data is stored. A netCDF4
+ * file, a Zarr v2/v3 store, a zcollection, a directory of products (the
+ * AVISO tree), a glob pattern, or a list of files: the last three become one
+ * collection stacked along the line axis, sorted by time.
+ */
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import {
-  checkHdf5Header,
-  CorruptFileError,
-  DatasetInfo,
-  describeDataset,
+  CollectionMember,
+  DatasetReader,
   detectProduct,
   FileAccessError,
-  H5Group,
-  HDF5_HEADER_BYTES,
-  ProductId,
-  readGroup,
+  openZarr,
+  stackReaders,
   UsageError
 } from '../core';
-import { captureHdf5Diagnostics, Captured } from './hdf5-diagnostics';
-import { loadH5wasm } from './h5wasm-node';
+import { asDataset, Dataset } from './dataset';
+import { expandGlob, isGlob, netcdfFilesUnder } from './find-files';
+import { fsStore } from './fs-store';
+import { openNetcdf } from './open-netcdf';
+import { openZcollection } from './open-zcollection';
 
-/** What {@link open} returns: the file's structure and the product it is. */
-export interface Dataset extends DatasetInfo {
-  product?: ProductId;
-  /** The xarray-like summary (also what a notebook cell shows). */
-  toString(): string;
+export type { Dataset, Selection } from './dataset';
+
+function isZarrDirectory(path: string): boolean {
+  return ['.zmetadata', '.zgroup', 'zarr.json'].some(name => existsSync(join(path, name)));
 }
 
-async function readHead(path: string): Promise<{ head: Uint8Array; size: number }> {
+function isZcollection(path: string): boolean {
+  return ['.zcollection', '_zcollection.json'].some(name => existsSync(join(path, name)));
+}
+
+async function openOne(path: string): Promise<DatasetReader> {
   let info;
   try {
     info = await stat(path);
   } catch (error) {
-    throw new FileAccessError(path, 'no such file', error);
+    throw new FileAccessError(path, 'no such file or directory', error);
   }
-  if (info.isDirectory()) {
-    throw new UsageError(`${path}: is a directory; give a netCDF4 file (Zarr stores and directories come next)`);
+  if (!info.isDirectory()) {
+    return openNetcdf(path);
   }
-  const handle = await openFile(path, 'r').catch(error => {
-    throw new FileAccessError(path, 'cannot be read', error);
-  });
+  if (isZcollection(path)) {
+    return openZcollection(path);
+  }
+  if (isZarrDirectory(path)) {
+    return openZarr(fsStore(path));
+  }
+  throw new UsageError(`${path}: a directory that is neither a Zarr store nor a zcollection`);
+}
+
+async function openCollection(paths: string[], source: string): Promise<DatasetReader> {
+  if (paths.length === 0) {
+    throw new UsageError(`${source}: no product found`);
+  }
+  const members: CollectionMember[] = [];
   try {
-    const head = new Uint8Array(Math.min(HDF5_HEADER_BYTES, info.size));
-    await handle.read(head, 0, head.length, 0);
-    return { head, size: info.size };
-  } finally {
-    await handle.close();
+    for (const path of paths) {
+      const reader = await openOne(path);
+      members.push({ reader, product: detectProduct(path, reader.info.attrs) });
+    }
+  } catch (error) {
+    members.forEach(m => m.reader.close());
+    throw error;
   }
-}
-
-function asDataset(info: DatasetInfo, product: ProductId | undefined): Dataset {
-  // Key order is the order of `swot info --json`: what it is first, then what it holds.
-  const dataset: Dataset = {
-    source: info.source,
-    format: info.format,
-    ...(product ? { product } : {}),
-    path: info.path,
-    dims: info.dims,
-    variables: info.variables,
-    attrs: info.attrs,
-    groups: info.groups,
-    toString: () => describeDataset(dataset)
-  };
-  // tslab and the Node REPL print objects with util.inspect: show the summary.
-  Object.defineProperty(dataset, Symbol.for('nodejs.util.inspect.custom'), {
-    value: () => describeDataset(dataset),
-    enumerable: false
+  // Time order (then name), so that lines follow each other as they were measured.
+  members.sort((a, b) => {
+    const ta = a.product?.timeStart ?? '';
+    const tb = b.product?.timeStart ?? '';
+    return ta < tb ? -1 : ta > tb ? 1 : basename(a.reader.info.source).localeCompare(basename(b.reader.info.source));
   });
-  Object.defineProperty(dataset, 'toString', { enumerable: false });
-  return dataset;
-}
-
-function hdf5Reason(fallback: string, captured: Captured<unknown>): string {
-  // h5wasm's own messages ("name not defined!") say little; HDF5's say what broke.
-  return captured.diagnostics.length > 0 ? captured.diagnostics[captured.diagnostics.length - 1] : fallback;
+  const first = members[0].reader.info;
+  const axis = first.dims['num_lines'] !== undefined ? 'num_lines' : first.dims['time'] !== undefined ? 'time' : undefined;
+  if (axis === undefined) {
+    throw new UsageError(`${source}: products without num_lines or time dimension cannot be stacked`);
+  }
+  return stackReaders(members, axis, source, first.format);
 }
 
 /**
- * Open a SWOT (or any netCDF4) file and read its structure: dimensions,
- * variables with dtype and attributes, global attributes, groups, and the
- * product it is (level, subset, cycle, pass).
+ * Open SWOT data: the structure is read now, the values when asked for.
  *
  * @example
- * const ds = await open('SWOT_L3_LR_SSH_Expert_026_165_..._v2.0.1.nc');
- * ds.dims; // { num_lines: 9860, num_pixels: 69, num_nadir: 726 }
+ * const ds = await open('data/sample/zarr/L3_LR_SSH_Expert.zarr');
+ * const med = await ds.select({ variables: ['ssha_filtered'], bbox: [-6, 30, 36, 46], cycles: { from: 1, to: 2 } });
  *
- * @throws FileAccessError, NotNetcdfError, TruncatedFileError, CorruptFileError
+ * @throws FileAccessError, NotNetcdfError, TruncatedFileError, CorruptFileError, UsageError
  */
-export async function open(path: string): Promise<Dataset> {
-  if (typeof path !== 'string' || path.length === 0) {
-    throw new UsageError('open(path): path must be a non-empty string');
+export async function open(target: string | string[]): Promise<Dataset> {
+  if (Array.isArray(target)) {
+    return asDataset(await openCollection(target, `${target.length} files`));
   }
-  const absolute = resolve(path);
-  const { head, size } = await readHead(path);
-  checkHdf5Header(path, head, size);
-  const h5wasm = await loadH5wasm();
-  const opened = captureHdf5Diagnostics(() => new h5wasm.File(absolute, 'r'));
-  const file = opened.value;
-  if (file === undefined || typeof file.file_id !== 'bigint' || file.file_id < 0n) {
-    throw new CorruptFileError(path, hdf5Reason('the HDF5 library cannot open it', opened), opened.error);
+  if (typeof target !== 'string' || target.length === 0) {
+    throw new UsageError('open(target): give a path, a glob pattern or a list of paths');
   }
-  try {
-    const read = captureHdf5Diagnostics(() => readGroup(file as unknown as H5Group));
-    if (read.value === undefined) {
-      const message = read.error instanceof Error ? read.error.message : String(read.error);
-      throw new CorruptFileError(path, hdf5Reason(message, read), read.error);
+  if (isGlob(target) && !existsSync(target)) {
+    const files = await expandGlob(target);
+    if (files.length === 0) {
+      throw new FileAccessError(target, 'no file matches this pattern');
     }
-    const info: DatasetInfo = { ...read.value, source: path, format: 'netcdf4' };
-    return asDataset(info, detectProduct(path, read.value.attrs));
-  } finally {
-    captureHdf5Diagnostics(() => file.close());
+    return files.length === 1 ? open(files[0]) : asDataset(await openCollection(files, target));
   }
+  let info;
+  try {
+    info = await stat(target);
+  } catch (error) {
+    throw new FileAccessError(target, 'no such file or directory', error);
+  }
+  if (info.isDirectory() && !isZarrDirectory(target) && !isZcollection(target)) {
+    const files = await netcdfFilesUnder(target);
+    if (files.length === 0) {
+      throw new UsageError(`${target}: no netCDF product (*.nc) under this directory`);
+    }
+    return asDataset(await openCollection(files, target));
+  }
+  const reader = await openOne(target);
+  return asDataset(reader, detectProduct(target, reader.info.attrs));
 }

@@ -96,7 +96,7 @@ describe('swot info', () => {
     writeFileSync(path, bytes);
     const { code, err } = swot('info', path);
     expect(code).toBe(3);
-    expect(err.trim()).toBe(`swot: ${path}: corrupt netCDF4/HDF5 file (bad object header version number)`);
+    expect(err.trim()).toBe(`swot: ${path}: corrupt netCDF4/HDF5 file (reading the structure: bad object header version number)`);
   });
 
   it('reports a missing file and a wrong command line', () => {

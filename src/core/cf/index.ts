@@ -1,0 +1,3 @@
+export * from './decode';
+export * from './time';
+export * from './longitude';

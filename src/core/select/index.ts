@@ -1,0 +1,4 @@
+export * from './query';
+export * from './layout';
+export * from './runs';
+export { select } from './select';

@@ -1,0 +1,265 @@
+/**
+ * Extraction: variables, bounding box (lines crossing the box are kept whole;
+ * the dateline and the 0/360 seam can be crossed), time interval, cycles and
+ * passes, quality masks. Reads only the lines (or grid cells) selected, run by
+ * run, and returns decoded in-memory data. An empty selection is a valid
+ * result with zero lines, not an error.
+ */
+
+import { concatenate, Hyperslab, NdArray, NumericArray } from '../array';
+import { longitudeInterval } from '../cf';
+import { typedArrayFor } from '../collection';
+import { GroupInfo, VariableInfo } from '../dataset';
+import { DecodedDataset, DecodedVariable, decodeVariable } from '../decoded';
+import { ProductId } from '../product';
+import { DatasetReader, requireVariable } from '../reader';
+import { detectLayout, groupReader } from './layout';
+import { checkQuery, matchesNumber, SelectQuery } from './query';
+import { countRuns, runsOf } from './runs';
+
+/** Lines read at once when testing the bounding box (bounded memory on long collections). */
+const BBOX_BLOCK_LINES = 8192;
+
+async function readDecoded(reader: DatasetReader, v: VariableInfo, slab?: Hyperslab): Promise<NumericArray> {
+  const raw = await reader.readRaw(v.name, slab);
+  return decodeVariable(v, raw.data, reader.info.source).data;
+}
+
+/** Read `v` over runs along dimension index `k` (the other dimensions whole). */
+async function readRuns(reader: DatasetReader, v: VariableInfo, k: number, runs: Array<[number, number]>): Promise<NdArray> {
+  if (runs.length === 0) {
+    const shape = v.shape.map((n, i) => (i === k ? 0 : n));
+    return { data: typedArrayFor(v.dtype, 0), shape };
+  }
+  const parts: NdArray[] = [];
+  for (const run of runs) {
+    parts.push(await reader.readRaw(v.name, v.shape.map((_, i) => (i === k ? run : null))));
+  }
+  return concatenate(parts, k);
+}
+
+function lineMaskFromNumbers(values: NumericArray, keep: (n: number) => boolean, mask: Uint8Array): void {
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] && !keep(Number(values[i]))) {
+      mask[i] = 0;
+    }
+  }
+}
+
+async function swathLineMask(
+  reader: DatasetReader,
+  layout: Extract<ReturnType<typeof detectLayout>, { kind: 'swath' }>,
+  query: SelectQuery,
+  time: [number, number] | undefined,
+  product: ProductId | undefined
+): Promise<Uint8Array> {
+  const info = reader.info;
+  const lines = info.dims[layout.axis];
+  const mask = new Uint8Array(lines).fill(1);
+  for (const [key, name, filter] of [
+    ['cycle', 'cycle_number', query.cycles],
+    ['pass', 'pass_number', query.passes]
+  ] as const) {
+    if (filter === undefined) {
+      continue;
+    }
+    const keep = matchesNumber(filter);
+    const variable = info.variables.find(v => v.name === name && v.dims.join() === layout.axis);
+    if (variable) {
+      lineMaskFromNumbers((await reader.readRaw(name)).data, keep, mask);
+    } else if (product?.[key] === undefined || !keep(product[key]!)) {
+      mask.fill(0);
+    }
+  }
+  if (time && layout.time) {
+    const t = await readDecoded(reader, layout.time);
+    lineMaskFromNumbers(t, ms => ms >= time[0] && ms <= time[1], mask);
+  }
+  if (query.bbox) {
+    const [lon0, lat0, lon1, lat1] = query.bbox;
+    const inLon = longitudeInterval(lon0, lon1);
+    const pixels = layout.lat.shape[1];
+    for (const [a0, b0] of runsOf(mask)) {
+      for (let a = a0; a < b0; a += BBOX_BLOCK_LINES) {
+        const b = Math.min(b0, a + BBOX_BLOCK_LINES);
+        const slab: Hyperslab = [[a, b], null];
+        const lat = await readDecoded(reader, layout.lat, slab);
+        const lon = await readDecoded(reader, layout.lon, slab);
+        for (let line = a; line < b; line++) {
+          let hit = false;
+          const base = (line - a) * pixels;
+          for (let p = 0; p < pixels && !hit; p++) {
+            const la = lat[base + p] as number;
+            hit = la >= lat0 && la <= lat1 && inLon(lon[base + p] as number);
+          }
+          mask[line] = hit ? 1 : 0;
+        }
+      }
+    }
+  }
+  return mask;
+}
+
+function qualityMask(
+  variables: DecodedVariable[],
+  flags: Map<string, NumericArray>,
+  level: SelectQuery['quality'],
+  l3Flag: NumericArray | undefined
+): void {
+  if (level === undefined || level === 'all') {
+    return;
+  }
+  for (const v of variables) {
+    if (!(v.data instanceof Float64Array || v.data instanceof Float32Array) || v.isTime) {
+      continue;
+    }
+    if (['latitude', 'longitude', 'latitude_nadir', 'longitude_nadir'].includes(v.name) || v.attrs['flag_meanings']) {
+      continue;
+    }
+    const own = flags.get(v.name);
+    let bad: ((i: number) => boolean) | undefined;
+    if (own) {
+      // L2 `<var>_qual` bit masks: bit 31 is bad_not_usable (product description, flag_masks)
+      bad = level === 'good' ? i => Number(own[i]) !== 0 : i => (Number(own[i]) & 0x80000000) !== 0 || Number.isNaN(Number(own[i]));
+    } else if (l3Flag && v.data.length === l3Flag.length) {
+      bad = level === 'good' ? i => Number(l3Flag[i]) !== 0 : i => Number(l3Flag[i]) >= 100;
+    }
+    if (bad) {
+      const data = v.data;
+      for (let i = 0; i < data.length; i++) {
+        if (bad(i)) {
+          data[i] = NaN;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Select and decode part of a dataset.
+ *
+ * @example
+ * const med = await select(reader, { variables: ['ssha_filtered'], bbox: [0, 30, 36, 46], quality: 'good' });
+ *
+ * @throws UsageError (bad query), MissingVariableError, CorruptFileError
+ */
+export async function select(
+  source: DatasetReader,
+  query: SelectQuery = {},
+  product?: ProductId
+): Promise<DecodedDataset> {
+  const { time } = checkQuery(query);
+  const reader = query.group ? groupReader(source, query.group) : source;
+  const info: GroupInfo = reader.info;
+  const layout = detectLayout(info);
+  const wanted = (query.variables ?? info.variables.map(v => v.name)).map(n => requireVariable(reader.info, n));
+  const coordinates =
+    layout.kind === 'other'
+      ? []
+      : [layout.lat, layout.lon, layout.time, ...info.variables.filter(v => ['cycle_number', 'pass_number'].includes(v.name))];
+  const selected: VariableInfo[] = [];
+  for (const v of [...coordinates, ...wanted]) {
+    if (v && !selected.includes(v)) {
+      selected.push(v);
+    }
+  }
+
+  // Ranges per dimension: runs of indices kept.
+  const runsByDim = new Map<string, Array<[number, number]>>();
+  if (layout.kind === 'swath') {
+    const mask = await swathLineMask(reader, layout, query, time, product);
+    runsByDim.set(layout.axis, runsOf(mask));
+  } else if (layout.kind === 'grid') {
+    if (query.bbox) {
+      const [lon0, lat0, lon1, lat1] = query.bbox;
+      const lat = await readDecoded(reader, layout.lat);
+      const lon = await readDecoded(reader, layout.lon);
+      runsByDim.set(layout.lat.dims[0], runsOf(Uint8Array.from(lat as Float64Array, x => (x >= lat0 && x <= lat1 ? 1 : 0))));
+      const inLon = longitudeInterval(lon0, lon1);
+      const lonRuns = runsOf(Uint8Array.from(lon as Float64Array, x => (inLon(x) ? 1 : 0)));
+      // A box across the coordinate's seam: the run at the end comes first, so longitudes stay continuous.
+      if (lonRuns.length === 2 && lonRuns[0][0] === 0 && lonRuns[1][1] === lon.length) {
+        lonRuns.reverse();
+      }
+      runsByDim.set(layout.lon.dims[0], lonRuns);
+    }
+    if (time && layout.time) {
+      const t = await readDecoded(reader, layout.time);
+      runsByDim.set(layout.time.dims[0], runsOf(Uint8Array.from(t as Float64Array, x => (x >= time[0] && x <= time[1] ? 1 : 0))));
+    }
+  } else if (query.bbox || query.time) {
+    throw new RangeError(`${info.path}: no latitude/longitude found, cannot select by bbox or time`);
+  }
+
+  const read = async (v: VariableInfo): Promise<NdArray> => {
+    const dims = v.dims.map((d, k) => [d, k] as const).filter(([d]) => runsByDim.has(d));
+    if (dims.length === 0) {
+      return reader.readRaw(v.name);
+    }
+    // Single-run dimensions become part of the hyperslab; one multi-run dimension is read run by run.
+    const multi = dims.find(([d]) => runsByDim.get(d)!.length !== 1);
+    const base: Hyperslab = v.dims.map(d => {
+      const runs = runsByDim.get(d);
+      return runs && runs.length === 1 ? runs[0] : null;
+    });
+    if (!multi) {
+      return reader.readRaw(v.name, base);
+    }
+    const [dim, k] = multi;
+    const runs = runsByDim.get(dim)!;
+    if (runs.length === 0) {
+      const shape = v.dims.map((d, i) => (i === k ? 0 : base[i] ? base[i]![1] - base[i]![0] : v.shape[i]));
+      return { data: typedArrayFor(v.dtype, 0), shape };
+    }
+    const others = dims.filter(([d]) => d !== dim && runsByDim.get(d)!.length > 1);
+    if (others.length > 0) {
+      throw new RangeError(`${v.name}: cannot select several disjoint ranges on two dimensions`);
+    }
+    const sub: VariableInfo = { ...v };
+    const parts: NdArray[] = [];
+    for (const run of runs) {
+      const slab = base.slice();
+      slab[k] = run;
+      parts.push(await reader.readRaw(sub.name, slab));
+    }
+    return concatenate(parts, k);
+  };
+
+  const variables: DecodedVariable[] = [];
+  const flags = new Map<string, NumericArray>();
+  let l3Flag: NumericArray | undefined;
+  for (const v of selected) {
+    const raw = await read(v);
+    const decoded = decodeVariable(v, raw.data, reader.info.source);
+    decoded.shape = raw.shape;
+    variables.push(decoded);
+  }
+  if (query.quality && query.quality !== 'all' && layout.kind === 'swath') {
+    const axis = layout.axis;
+    const k = 0;
+    const runs = runsByDim.get(axis)!;
+    for (const v of variables) {
+      const qual = info.variables.find(q => q.name === `${v.name}_qual`);
+      if (qual) {
+        flags.set(v.name, (await readRuns(reader, qual, k, runs)).data);
+      }
+    }
+    const qf = info.variables.find(q => q.name === 'quality_flag' && q.dims.join() === layout.lat.dims.join());
+    if (qf) {
+      l3Flag = (await readRuns(reader, qf, k, runs)).data;
+    }
+    qualityMask(variables, flags, query.quality, l3Flag);
+  }
+
+  const dims: Record<string, number> = {};
+  for (const v of variables) {
+    v.dims.forEach((d, i) => (dims[d] = v.shape[i]));
+  }
+  const result: DecodedDataset = { source: reader.info.source, dims, variables, attrs: info.attrs };
+  if (product) {
+    result.product = product;
+  }
+  return result;
+}
+
+export { countRuns };
