@@ -26,6 +26,11 @@ export interface DecodedVariable {
   attrs: Attributes;
   encoding: Encoding;
   isTime?: boolean;
+  /**
+   * Time variables keep their stored values: epoch milliseconds in float64 are
+   * ~0.25 microsecond coarse, and writing must give back the exact values.
+   */
+  stored?: NumericArray;
 }
 
 export interface DecodedDataset {
@@ -53,11 +58,13 @@ export function decodeVariable(variable: VariableInfo, raw: NumericArray, source
   let data = cfDecode(raw, variable.attrs);
   const attrs = decodedAttributes(variable.attrs);
   let isTime = false;
+  let stored: NumericArray | undefined;
   const units = variable.attrs['units'];
   if (isTimeUnits(units)) {
     const calendar = typeof variable.attrs['calendar'] === 'string' ? variable.attrs['calendar'] : undefined;
     const parsed = parseTimeUnits(units, `${source}: ${variable.name}`, calendar);
     const values = data instanceof Float64Array ? data : Float64Array.from(data as ArrayLike<number>, Number);
+    stored = data;
     data = decodeTime(values, parsed);
     encoding.units = units;
     if (calendar) {
@@ -74,6 +81,6 @@ export function decodeVariable(variable: VariableInfo, raw: NumericArray, source
     data,
     attrs,
     encoding,
-    ...(isTime ? { isTime } : {})
+    ...(isTime ? { isTime, stored } : {})
   };
 }

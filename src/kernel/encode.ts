@@ -18,7 +18,10 @@ export function encodeVariable(v: DecodedVariable): Encoded {
   const attrs: Record<string, number | string> = {};
   let values: ArrayLike<number> = v.data as ArrayLike<number>;
   if (v.isTime && e.units) {
-    values = encodeTime(values, parseTimeUnits(e.units, v.name, e.calendar));
+    values =
+      v.stored && v.stored.length === v.data.length
+        ? (v.stored as ArrayLike<number>)
+        : encodeTime(values, parseTimeUnits(e.units, v.name, e.calendar));
     attrs['units'] = e.units;
     if (e.calendar) {
       attrs['calendar'] = e.calendar;
