@@ -10,6 +10,14 @@ const PORT = Number(process.env.SWOT_UI_PORT || 8899);
 const ROOT = path.resolve(__dirname, '..');
 const jupyter = path.join(process.env.SWOT_VENV || path.join(ROOT, '.venv'), 'bin', 'jupyter');
 
+// The server's root folder, known to the tests so that they can place real files in it
+// (the contents API refuses Zarr's dot-files, as users' servers do).
+const fs = require('fs');
+const serverRoot = path.join(__dirname, '.jupyter-test', 'root');
+fs.rmSync(serverRoot, { recursive: true, force: true });
+fs.mkdirSync(serverRoot, { recursive: true });
+process.env.SWOT_UI_ROOT = serverRoot;
+
 module.exports = {
   ...baseConfig,
   testDir: './tests',
@@ -41,6 +49,7 @@ module.exports = {
     cwd: __dirname,
     url: `http://localhost:${PORT}/lab`,
     timeout: 180000,
-    reuseExistingServer: false
+    reuseExistingServer: false,
+    env: { ...process.env, JUPYTERLAB_GALATA_ROOT_DIR: serverRoot }
   }
 };

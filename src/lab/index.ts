@@ -1,7 +1,8 @@
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { catalogPlugin } from './catalog-plugin';
 import { sidebarPlugin } from './sidebar-plugin';
+import { storePlugin } from './store-plugin';
 
-const plugins: JupyterFrontEndPlugin<any>[] = [catalogPlugin, sidebarPlugin];
+const plugins: JupyterFrontEndPlugin<any>[] = [catalogPlugin, sidebarPlugin, storePlugin];
 
 export default plugins;

@@ -6,6 +6,7 @@ import type { CatalogProduct } from '../core/catalog';
 export namespace CommandIDs {
   export const openSidebar = 'swot:open-sidebar';
   export const showProduct = 'swot:show-product';
+  export const showStructure = 'swot:show-structure';
 }
 
 export const PLUGIN_PREFIX = 'jupyterlab-swot';

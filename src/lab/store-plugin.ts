@@ -1,0 +1,77 @@
+import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { MainAreaWidget, Notification } from '@jupyterlab/apputils';
+import { IFileBrowserFactory } from '@jupyterlab/filebrowser';
+import { decodeVariable, detectLayout, detectProduct, openZarr } from '../core';
+import { jupyterFilesStore } from './jupyter-files-store';
+import { StructureModel, StructureView } from './structure-view';
+import { swotIcon } from './sidebar-plugin';
+import { CommandIDs } from './tokens';
+
+/** Minimum and maximum of the finite values. */
+function range(values: ArrayLike<number>): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return [min, max];
+}
+
+/** Open a Zarr store from the server (no kernel) and describe it, extent included. */
+export async function describeZarr(path: string): Promise<StructureModel> {
+  const reader = await openZarr(jupyterFilesStore(path));
+  const model: StructureModel = { info: reader.info, product: detectProduct(path, reader.info.attrs) };
+  const layout = detectLayout(reader.info);
+  if (layout.kind !== 'other') {
+    const lat = decodeVariable(layout.lat, (await reader.readRaw(layout.lat.name)).data, path).data as Float64Array;
+    const lon = decodeVariable(layout.lon, (await reader.readRaw(layout.lon.name)).data, path).data as Float64Array;
+    const [latMin, latMax] = range(lat);
+    const [lonMin, lonMax] = range(lon);
+    model.extent = { lonMin, lonMax, latMin, latMax };
+  }
+  reader.close();
+  return model;
+}
+
+/** "Show SWOT dataset structure" on Zarr stores in the file browser. */
+export const storePlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-swot:store',
+  description: 'Reads Zarr stores straight from the Jupyter server and shows their structure.',
+  autoStart: true,
+  optional: [IFileBrowserFactory],
+  activate: (app: JupyterFrontEnd, browsers: IFileBrowserFactory | null) => {
+    const selectedPath = (): string | undefined => {
+      const item = browsers?.tracker.currentWidget?.selectedItems().next();
+      return item && !item.done ? item.value.path : undefined;
+    };
+    app.commands.addCommand(CommandIDs.showStructure, {
+      label: 'Show SWOT Dataset Structure',
+      caption: 'Read the Zarr store from the server and show its dimensions, variables and attributes',
+      icon: swotIcon,
+      isVisible: args => /\.zarr\/?$/.test(String(args.path ?? selectedPath() ?? '')),
+      execute: async args => {
+        const path = String(args.path ?? selectedPath() ?? '');
+        try {
+          const model = await describeZarr(path);
+          const widget = new MainAreaWidget({ content: new StructureView(model) });
+          widget.id = `jupyterlab-swot-structure-${path}`;
+          widget.title.label = path.split('/').pop() ?? path;
+          widget.title.icon = swotIcon;
+          widget.title.closable = true;
+          app.shell.add(widget, 'main');
+          return model.info;
+        } catch (error) {
+          Notification.error(`Cannot open ${path}: ${error instanceof Error ? error.message : String(error)}`);
+          throw error;
+        }
+      }
+    });
+    app.contextMenu.addItem({
+      command: CommandIDs.showStructure,
+      selector: '.jp-DirListing-item[data-isdir="true"]',
+      rank: 3
+    });
+  }
+};
