@@ -17,3 +17,4 @@ export * from './select';
 export * from './formats/netcdf/reader';
 export * from './formats/zarr/metadata';
 export * from './formats/zarr/reader';
+export * from './stream';

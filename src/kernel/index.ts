@@ -13,6 +13,7 @@ export type { Dataset, Selection } from './open';
 export { save } from './save';
 export type { SaveOptions } from './save';
 export { fsStore } from './fs-store';
+export { mean } from './reduce';
 export {
   SwotError,
   FileAccessError,

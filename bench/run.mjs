@@ -1,0 +1,83 @@
+// `npm run bench`: every benchmark in one run, figures written to BENCHMARKS.md
+// with the command that produced them. Each case runs in fresh processes,
+// REPEAT times, and reports the median wall time.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const PYTHON = join(process.env.SWOT_VENV ?? join(ROOT, '.venv'), 'bin', 'python');
+const SAMPLE = join(ROOT, 'data', 'sample');
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+
+function run(cmd, args) {
+  const out = execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(cmd, args) {
+  const runs = Array.from({ length: REPEAT }, () => run(cmd, args));
+  return { ...runs[0], seconds: median(runs.map(r => r.seconds)), all: runs.map(r => r.seconds) };
+}
+
+function fmt(s) {
+  return `${s.toFixed(3)} s`;
+}
+
+function dataAccess() {
+  const manifest = JSON.parse(readFileSync(join(SAMPLE, 'manifest.json'), 'utf8'));
+  const cases = [
+    { product: 'L2_LR_SSH Expert', variable: 'ssha_karin_2', zarr: 'zarr/L2_LR_SSH_Expert.zarr', netcdf: 'netcdf/L2_LR_SSH/Expert' },
+    { product: 'L3 KaRIn Expert', variable: 'ssha_filtered', zarr: 'zarr/L3_LR_SSH_Expert.zarr', netcdf: 'netcdf/L3_LR_SSH/v2_0_1/Expert' }
+  ];
+  const rows = [];
+  for (const c of cases) {
+    const zarr = join(SAMPLE, c.zarr);
+    const nc = join(SAMPLE, c.netcdf);
+    if (!existsSync(zarr) || !existsSync(nc)) {
+      throw new Error(`missing sample data ${zarr} or ${nc}: run the generator first`);
+    }
+    const files = execFileSync('find', [nc, '-name', '*.nc'], { encoding: 'utf8' }).trim().split('\n').length;
+    const r = {
+      oursZarr: measure('node', ['bench/ours-mean.cjs', zarr, c.variable]),
+      xarrayZarr: measure(PYTHON, ['bench/xarray_mean.py', 'zarr', zarr, c.variable]),
+      oursNc: measure('node', ['bench/ours-mean.cjs', nc, c.variable]),
+      xarrayNc: measure(PYTHON, ['bench/xarray_mean.py', 'netcdf', nc, c.variable])
+    };
+    const agree = Math.abs(r.oursZarr.mean - r.xarrayZarr.mean) <= 1e-9 * Math.max(1, Math.abs(r.xarrayZarr.mean)) && r.oursZarr.count === r.xarrayZarr.count;
+    rows.push({ ...c, files, ...r, agree });
+  }
+  const lines = [
+    '## Data access: mean of one variable over every sample pass (issue 3)',
+    '',
+    `Sample data: generator ${manifest.generator_version ?? manifest.version ?? '?'} (\`data/sample\`). Wall time per case = median of ${REPEAT} runs, each in a fresh process (open + read + NaN-aware mean; page cache warm after the first run). xarray ${run(PYTHON, ['-c', 'import json,xarray,dask,zarr;print(json.dumps({"v":f"xarray {xarray.__version__}, dask {dask.__version__}, zarr {zarr.__version__}"}))']).v}; dask default threaded scheduler (2 cores).`,
+    '',
+    '| product (variable) | files | jupyterlab-swot Zarr | xarray open_zarr | jupyterlab-swot netCDF | xarray open_mfdataset | ours vs xarray (Zarr) | ours vs xarray (netCDF) | ours: netCDF / Zarr | same mean and count |',
+    '|---|---|---|---|---|---|---|---|---|---|'
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.product} (\`${r.variable}\`) | ${r.files} | ${fmt(r.oursZarr.seconds)} | ${fmt(r.xarrayZarr.seconds)} | ${fmt(r.oursNc.seconds)} | ${fmt(r.xarrayNc.seconds)} | ${(r.xarrayZarr.seconds / r.oursZarr.seconds).toFixed(2)}x faster | ${(r.xarrayNc.seconds / r.oursNc.seconds).toFixed(2)}x faster | ${(r.oursNc.seconds / r.oursZarr.seconds).toFixed(2)} | ${r.agree ? 'yes' : `NO (${r.oursZarr.mean} vs ${r.xarrayZarr.mean})`} |`
+    );
+  }
+  lines.push('', 'Peak resident memory (MB), Zarr / netCDF: ' + rows.map(r => `${r.product}: ours ${r.oursZarr.rssMB.toFixed(0)} / ${r.oursNc.rssMB.toFixed(0)}, xarray ${r.xarrayZarr.rssMB.toFixed(0)} / ${r.xarrayNc.rssMB.toFixed(0)}`).join('; ') + '.');
+  return lines.join('\n');
+}
+
+const sections = [dataAccess()];
+const header = [
+  '# Benchmarks',
+  '',
+  'Produced by `npm run bench` (bench/run.mjs) in one run; do not edit by hand.',
+  '',
+  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Date: ${new Date().toISOString()}.`,
+  ''
+];
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), [...header, ...sections].join('\n') + '\n');
+console.log([...header, ...sections].join('\n'));
