@@ -18,3 +18,4 @@ export * from './formats/netcdf/reader';
 export * from './formats/zarr/metadata';
 export * from './formats/zarr/reader';
 export * from './stream';
+export * from './formats/zcollection/reader';

@@ -49,3 +49,14 @@ export async function getJson<T = unknown>(store: Store, key: StoreKey): Promise
   }
   return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }
+
+/** The part of `store` under `prefix` ("year=2023/month=07"), as a store of its own. */
+export function subStore(store: Store, prefix: string): Store {
+  const base = `/${prefix.replace(/^\/+|\/+$/g, '')}`;
+  return {
+    source: `${store.source}${base}`,
+    get: (key, options) => store.get(`${base}${key}` as StoreKey, options),
+    ...(store.getRange ? { getRange: (key, range, options) => store.getRange!(`${base}${key}` as StoreKey, range, options) } : {}),
+    ...(store.list ? { list: prefixKey => store.list!(`${base}${prefixKey === '/' ? '' : prefixKey}` as StoreKey) } : {})
+  };
+}

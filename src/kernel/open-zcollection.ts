@@ -1,6 +1,7 @@
-import { DatasetReader, UnsupportedFormatError } from '../core';
+import { DatasetReader, openZcollection as openCore } from '../core';
+import { fsStore } from './fs-store';
 
-/** zcollection layout: implemented once the sample generator writes one. */
-export async function openZcollection(path: string): Promise<DatasetReader> {
-  throw new UnsupportedFormatError(path, 'zcollection stores are not readable yet');
+/** A zcollection on the file system (the CNES HPC layout). */
+export function openZcollection(path: string): Promise<DatasetReader> {
+  return openCore(fsStore(path));
 }
