@@ -20,7 +20,7 @@ export const sidebarPlugin: JupyterFrontEndPlugin<void> = {
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null
   ) => {
-    const sidebar = new CatalogSidebar(catalog);
+    const sidebar = new CatalogSidebar(catalog, app.commands);
     sidebar.id = 'jupyterlab-swot-sidebar';
     sidebar.title.icon = swotIcon;
     sidebar.title.caption = 'SWOT data';

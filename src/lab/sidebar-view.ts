@@ -4,9 +4,10 @@
  * from settings is never interpreted as HTML.
  */
 
+import { CommandRegistry } from '@lumino/commands';
 import { Widget } from '@lumino/widgets';
 import { CatalogProduct, filterCatalog, formatVolume } from '../core/catalog';
-import { ICatalogModel } from './tokens';
+import { CommandIDs, ICatalogModel } from './tokens';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -28,7 +29,10 @@ export class CatalogSidebar extends Widget {
   private _details = el('div', 'jp-swot-details');
   private _search = el('input', 'jp-swot-search jp-mod-styled');
 
-  constructor(private readonly _model: ICatalogModel) {
+  constructor(
+    private readonly _model: ICatalogModel,
+    private readonly _commands?: CommandRegistry
+  ) {
     super();
     this.addClass('jp-swot-sidebar');
     const header = el('div', 'jp-swot-header');
@@ -85,11 +89,15 @@ export class CatalogSidebar extends Widget {
     const meta = el('div', 'jp-swot-productMeta');
     meta.append(
       el('span', 'jp-swot-grid', product.grid),
-      el(
-        'span',
-        'jp-swot-volume',
-        `${formatVolume(product.volumePerDay)}/day · ${formatVolume(product.volumePerYear)}/year`
-      ),
+      ...(product.volumePerDay && product.volumePerYear
+        ? [
+            el(
+              'span',
+              'jp-swot-volume',
+              `${formatVolume(product.volumePerDay)}/day · ${formatVolume(product.volumePerYear)}/year`
+            )
+          ]
+        : []),
       el('span', 'jp-swot-availability', product.availability.join(' / ') + (product.onDemand ? ' (on demand)' : ''))
     );
     row.append(title, meta);
@@ -119,8 +127,12 @@ export class CatalogSidebar extends Widget {
     const fact = (label: string, value: string) => facts.append(el('dt', '', label), el('dd', '', value));
     fact('Level', product.level);
     fact('Grid', product.grid);
-    fact('Volume per day', formatVolume(product.volumePerDay));
-    fact('Volume per year', formatVolume(product.volumePerYear));
+    if (product.volumePerDay) {
+      fact('Volume per day', formatVolume(product.volumePerDay));
+    }
+    if (product.volumePerYear) {
+      fact('Volume per year', formatVolume(product.volumePerYear));
+    }
     fact('Availability', product.availability.join(', ') + (product.onDemand ? ' (on demand)' : ''));
     fact('Formats', product.formats.join(', '));
     this._details.append(back, el('h3', 'jp-swot-detailsName', product.name), el('p', '', product.description), facts);
@@ -136,6 +148,11 @@ export class CatalogSidebar extends Widget {
       for (const location of product.locations) {
         const item = el('li', '');
         item.append(el('span', 'jp-swot-locationLabel', `${location.label}: `), el('code', '', location.path));
+        if (this._commands && /\.zarr\/?$/.test(location.path) && !location.path.startsWith('/')) {
+          const open = el('button', 'jp-swot-openStore jp-mod-styled', 'Show structure');
+          open.addEventListener('click', () => void this._commands!.execute(CommandIDs.showStructure, { path: location.path }));
+          item.append(open);
+        }
         list.append(item);
       }
       this._details.append(list);

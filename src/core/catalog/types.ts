@@ -23,8 +23,9 @@ export interface CatalogProduct {
   name: string;
   level: 'L1B' | 'L2' | 'L3' | 'L4';
   grid: string;
-  volumePerDay: Volume;
-  volumePerYear: Volume;
+  /** Archive volumes; absent for local datasets (the sample data). */
+  volumePerDay?: Volume;
+  volumePerYear?: Volume;
   /** Where the product can be had: "HPC CNES", "PODAAC", "AVISO". */
   availability: string[];
   /** Only produced on request (L1B on the CNES HPC). */
