@@ -1,4 +1,9 @@
-"""Every variable decoded by jupyterlab-swot equals xarray's decoding (NaN where xarray has NaN)."""
+"""Every variable decoded by jupyterlab-swot equals xarray's decoding (NaN where xarray has NaN).
+
+Real files (../shared/data) and every kind of sample product: netCDF4 files of each
+product and orbit phase (groups of the Unsmoothed product included), the Zarr v2
+stores and the Zarr v3 store written by zarr-python, and the zcollection.
+"""
 import json
 import pathlib
 import subprocess
@@ -10,35 +15,43 @@ import xarray as xr
 from conftest import ROOT, SHARED_DATA
 
 DUMP = ROOT / "tests" / "interop" / "dump.cjs"
+SAMPLE = ROOT / "data" / "sample"
 REAL = sorted((SHARED_DATA / "real" / "l3").glob("*.nc")) + sorted((SHARED_DATA / "real" / "l4_duacs").glob("*.nc"))
 
 
-def dump(target: pathlib.Path, out: pathlib.Path, group: str | None = None) -> dict:
-    args = ["node", str(DUMP), str(target), str(out)] + (["--group", group] if group else [])
-    result = subprocess.run(args, capture_output=True, text=True, cwd=ROOT)
+def dump(target: pathlib.Path, out: pathlib.Path, *options: str) -> dict:
+    result = subprocess.run(["node", str(DUMP), str(target), str(out), *options], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return json.loads((out / "index.json").read_text())
 
 
-def compare(ours: dict, out: pathlib.Path, theirs: xr.Dataset, where: str) -> int:
+def compare(ours: dict, out: pathlib.Path, theirs: xr.Dataset, where: str, lines=None) -> int:
     names = {v["name"] for v in ours["variables"]}
     expected = set(theirs.variables)
     assert names == expected, f"{where}: variables differ: ours-only {names - expected}, xarray-only {expected - names}"
+    compared = 0
     for v in ours["variables"]:
         ref = theirs[v["name"]]
         assert list(ref.dims) == v["dims"], f"{where}:{v['name']} dims {v['dims']} != {list(ref.dims)}"
+        if v["dtype"] == "string":
+            assert ref.dtype.kind in "OSU", f"{where}:{v['name']}: text for us, {ref.dtype} for xarray"
+            continue
+        if lines is not None and ref.dims[0] == "num_lines":
+            ref = xr.concat([ref.isel(num_lines=slice(a, b)) for a, b in lines], dim="num_lines")
         values = np.fromfile(out / v["file"], dtype="<f8").reshape(v["shape"])
         if np.issubdtype(ref.dtype, np.datetime64):
             assert v["isTime"], f"{where}:{v['name']} is a time for xarray, not for us"
-            expected_ms = ref.values.astype("datetime64[ns]").astype("int64").astype("float64") / 1e6
-            expected_ms[np.isnat(ref.values)] = np.nan
+            raw = ref.values.astype("datetime64[ns]")
+            expected_ms = raw.astype("int64").astype("float64") / 1e6
+            expected_ms[np.isnat(raw)] = np.nan
             np.testing.assert_allclose(values, expected_ms, rtol=0, atol=1e-3, equal_nan=True, err_msg=f"{where}:{v['name']}")
         else:
             expected_values = ref.values.astype("float64")
             assert np.array_equal(np.isnan(values), np.isnan(expected_values)), f"{where}:{v['name']}: NaN differ"
-            # float32 decoding in xarray (small ints, float32 data) rounds at ~1e-7 relative.
+            # xarray decodes small integers and float32 in float32: ~1e-7 relative rounding.
             np.testing.assert_allclose(values, expected_values, rtol=2e-7, atol=0, equal_nan=True, err_msg=f"{where}:{v['name']}")
-    return len(ours["variables"])
+        compared += 1
+    return compared
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
@@ -46,3 +59,63 @@ def test_real_files_decode_like_xarray(path, tmp_path):
     ours = dump(path, tmp_path)
     with xr.open_dataset(path) as theirs:
         assert compare(ours, tmp_path, theirs, path.name) > 0
+
+
+def sample_files():
+    """One netCDF file per product and orbit phase (the tree holds dozens of the same structure)."""
+    if not (SAMPLE / "manifest.json").exists():
+        return []
+    manifest = json.loads((SAMPLE / "manifest.json").read_text())
+    seen, files = set(), []
+    for product in manifest["products"]:
+        key = (product.get("product"), product.get("subset"), product.get("phase") or product.get("orbit_phase"))
+        if key not in seen:
+            seen.add(key)
+            files.append(SAMPLE / product["path"])
+    return files
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
+def test_sample_netcdf_decode_like_xarray(path, tmp_path):
+    with xr.open_dataset(path) as root:
+        groups = [] if root.variables else ["left", "right"]
+    if not groups:
+        ours = dump(path, tmp_path)
+        with xr.open_dataset(path) as theirs:
+            assert compare(ours, tmp_path, theirs, path.name) > 10
+    for group in groups:
+        ours = dump(path, tmp_path / group, "--group", group)
+        with xr.open_dataset(path, group=group) as theirs:
+            assert compare(ours, tmp_path / group, theirs, f"{path.name}/{group}") > 5
+
+
+LINES = [(9000, 10500), (-1500, None)]
+
+
+def line_ranges(total: int):
+    return [(a if a >= 0 else total + a, b if b is not None else total) for a, b in LINES]
+
+
+STORES = ["zarr/L2_LR_SSH_Basic.zarr", "zarr/L2_LR_SSH_Expert.zarr", "zarr/L3_LR_SSH_Expert.zarr", "zarr-v3/L3_LR_SSH_Expert.zarr"]
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_zarr_stores_written_by_zarr_python_decode_like_xarray(store, tmp_path):
+    path = SAMPLE / store
+    with xr.open_zarr(path) as theirs:
+        lines = line_ranges(theirs.sizes["num_lines"])
+        ours = dump(path, tmp_path, "--lines", ",".join(f"{a}:{b}" for a, b in lines))
+        assert compare(ours, tmp_path, theirs, store, lines) > 10
+
+
+def test_zcollection_decodes_like_its_partitions_in_xarray(tmp_path):
+    root = SAMPLE / "zcollection" / "L3_LR_SSH_Expert"
+    partitions = sorted(p.parent for p in root.rglob(".zmetadata") if ".immutable" not in p.parts)
+    key = lambda p: tuple(int(part.split("=")[1]) for part in p.relative_to(root).parts)
+    parts = [xr.open_zarr(p) for p in sorted(partitions, key=key)]
+    theirs = xr.concat(parts, dim="num_lines", data_vars="minimal", coords="minimal", compat="override")
+    if (root / ".immutable" / ".zmetadata").exists():
+        theirs = theirs.merge(xr.open_zarr(root / ".immutable"))
+    lines = line_ranges(theirs.sizes["num_lines"])
+    ours = dump(root, tmp_path, "--lines", ",".join(f"{a}:{b}" for a, b in lines))
+    assert compare(ours, tmp_path, theirs, "zcollection", lines) > 10

@@ -6,7 +6,7 @@
 
 import { Hyperslab, NdArray } from './array';
 import { DatasetInfo, findVariable, GroupInfo, VariableInfo } from './dataset';
-import { MissingVariableError } from './errors';
+import { MissingVariableError, UnsupportedFormatError } from './errors';
 
 export interface DatasetReader {
   readonly info: DatasetInfo;
@@ -23,6 +23,15 @@ export function variableNames(group: GroupInfo, prefix = ''): string[] {
     names.push(...variableNames(sub, `${prefix}${name}/`));
   }
   return names;
+}
+
+/** The variable if it holds numbers (text variables, e.g. L2 polarization_karin, are listed but not read). */
+export function requireNumericVariable(info: DatasetInfo, name: string): VariableInfo {
+  const variable = requireVariable(info, name);
+  if (variable.dtype === 'string' || variable.dtype === 'unknown') {
+    throw new UnsupportedFormatError(info.source, `${name} holds ${variable.dtype === 'string' ? 'characters' : 'values of an unsupported type'}, not numbers`);
+  }
+  return variable;
 }
 
 /** The variable, or a MissingVariableError listing what there is. */

@@ -12,7 +12,7 @@ import { typedArrayFor } from '../collection';
 import { GroupInfo, VariableInfo } from '../dataset';
 import { DecodedDataset, DecodedVariable, decodeVariable } from '../decoded';
 import { ProductId } from '../product';
-import { DatasetReader, requireVariable } from '../reader';
+import { DatasetReader, requireNumericVariable } from '../reader';
 import { detectLayout, groupReader } from './layout';
 import { checkQuery, matchesNumber, SelectQuery } from './query';
 import { countRuns, runsOf } from './runs';
@@ -152,7 +152,8 @@ export async function select(
   const reader = query.group ? groupReader(source, query.group) : source;
   const info: GroupInfo = reader.info;
   const layout = detectLayout(info);
-  const wanted = (query.variables ?? info.variables.map(v => v.name)).map(n => requireVariable(reader.info, n));
+  const numeric = info.variables.filter(v => v.dtype !== 'string' && v.dtype !== 'unknown').map(v => v.name);
+  const wanted = (query.variables ?? numeric).map(n => requireNumericVariable(reader.info, n));
   const coordinates =
     layout.kind === 'other'
       ? []

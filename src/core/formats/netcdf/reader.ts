@@ -2,7 +2,7 @@
 
 import { Hyperslab, NdArray, NumericArray } from '../../array';
 import { DatasetInfo } from '../../dataset';
-import { DatasetReader, requireVariable, resolveSlab } from '../../reader';
+import { DatasetReader, requireNumericVariable, resolveSlab } from '../../reader';
 import { H5Dataset, H5Group } from './h5-types';
 import { readGroup } from './metadata';
 
@@ -26,7 +26,7 @@ export function netcdfReader(file: H5File, source: string, guard: Hdf5Guard = un
   return {
     info,
     async readRaw(name: string, slab?: Hyperslab): Promise<NdArray> {
-      const variable = requireVariable(info, name);
+      const variable = requireNumericVariable(info, name);
       const ranges = resolveSlab(variable.shape, slab, `${source}: ${name}`);
       const shape = ranges.map(([a, b]) => b - a);
       if (shape.some(n => n === 0)) {

@@ -44,6 +44,9 @@ function v2Dtype(dtype: unknown, source: string): { dtype: DType; datetimeUnit?:
   if (dt) {
     return { dtype: 'int64', datetimeUnit: dt[1] };
   }
+  if (/^[|<>]S\d+$/.test(dtype)) {
+    return { dtype: 'string' };
+  }
   if (dtype.startsWith('>')) {
     throw new UnsupportedFormatError(source, `big-endian dtype ${dtype} is not supported`);
   }

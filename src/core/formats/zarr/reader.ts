@@ -8,7 +8,7 @@ import type * as ZarritaModule from 'zarrita' with { 'resolution-mode': 'import'
 import { Hyperslab, NdArray, NumericArray, sizeOf } from '../../array';
 import { DatasetInfo } from '../../dataset';
 import { CorruptFileError, UnsupportedFormatError } from '../../errors';
-import { DatasetReader, requireVariable, resolveSlab } from '../../reader';
+import { DatasetReader, requireNumericVariable, resolveSlab } from '../../reader';
 import { getJson, Store, StoreKey } from '../../store';
 import { MetadataDocuments, zarrGroup, ZarrVariable } from './metadata';
 
@@ -172,7 +172,7 @@ export async function openZarr(store: Store): Promise<DatasetReader> {
   return {
     info,
     async readRaw(name: string, slab?: Hyperslab, signal?: AbortSignal): Promise<NdArray> {
-      const variable = requireVariable(info, name) as ZarrVariable;
+      const variable = requireNumericVariable(info, name) as ZarrVariable;
       const ranges = resolveSlab(variable.shape, slab, `${store.source}/${name}`);
       const shape = ranges.map(([a, b]) => b - a);
       const zarr = await loadZarrita();

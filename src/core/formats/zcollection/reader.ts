@@ -78,7 +78,11 @@ export async function openZcollection(store: Store): Promise<CollectionReader> {
         : {})
     });
   }
-  const stacked = stackReaders(members, config.axis, store.source, 'zcollection');
+  // `axis` names a variable (e.g. "time"); partitions are stacked along its first dimension.
+  const first = members[0].reader.info;
+  const axisVariable = first.variables.find(v => v.name === config.axis);
+  const axis = axisVariable?.dims[0] ?? config.axis;
+  const stacked = stackReaders(members, axis, store.source, 'zcollection');
   const immutable = await openZarr(subStore(store, '.immutable')).catch(() => undefined);
   return immutable ? withImmutable(stacked, immutable) : stacked;
 }

@@ -1,0 +1,214 @@
+/**
+ * Geostrophic diagnostics of a sea surface height field on a swath or a
+ * regular grid, in one call: velocities, vorticity, strain, Okubo-Weiss,
+ * kinetic energy, with CF metadata. The method is the one of the
+ * diagnostics notes (9-point index derivatives, local Jacobian on the
+ * sphere, u = -g/f dh/dn, v = g/f dh/de); the kernels are in this folder.
+ */
+
+import { Attributes } from '../dataset';
+import { DecodedVariable } from '../decoded';
+import { DEFAULT_LAT_MIN, EQUATORIAL_BETA, EARTH_RADIUS, EARTH_ROTATION, GRAVITY, LAGERLOEF_WIDTH } from './constants';
+import { divideByCoriolis } from './coriolis';
+import { eastNorthGradient, velocityGradient } from './east-north';
+import { geostrophicVelocity, Velocity } from './geostrophy';
+import { expandGrid, inverseJacobian } from './jacobian';
+import { kineticEnergy } from './kinetic-energy';
+import { lagerloefVelocity } from './lagerloef';
+import { DIAGNOSTIC_NAMES, diagnosticAttributes, DiagnosticName, diagnosticVariableName, HeightKind } from './metadata';
+import { okuboWeiss } from './okubo-weiss';
+import { normalStrain, shearStrain, totalStrain } from './strain';
+import { relativeVorticity } from './vorticity';
+
+/** How the equatorial band is treated. */
+export type EquatorMethod = 'nan' | 'lagerloef';
+
+export interface DiagnosticsInput<W extends DiagnosticName = DiagnosticName> {
+  /** Latitudes in degrees: 2-D like `h` (swath), or 1-D of length shape[0] (regular grid). */
+  lat: ArrayLike<number>;
+  /** Longitudes in degrees, any convention: 2-D like `h`, or 1-D of length shape[1]. */
+  lon: ArrayLike<number>;
+  /** Sea surface height in metres, C order, NaN where missing. */
+  h: ArrayLike<number>;
+  /** [num_lines, num_pixels] (swath) or [num_lat, num_lon] (grid). */
+  shape: readonly [number, number] | readonly number[];
+  /** Fields to compute (default ['u', 'v']). */
+  what?: readonly W[];
+  /** |lat| (degrees) below which velocities ('nan') and the /f fields (both methods) are NaN; default 5. */
+  latMin?: number;
+  /** 'nan' (default): NaN below latMin; 'lagerloef': Lagerloef et al. (1999) blend across the equator. */
+  equator?: EquatorMethod;
+  /** 'anomaly' (default, h = SSHA) or 'absolute' (h = SSHA + MDT or SSH - geoid). */
+  height?: HeightKind;
+  /** Recorded in the attributes, e.g. 'ssha_filtered + mdt'. */
+  heightSource?: string;
+  /** Dimension names of the outputs (default num_lines/num_pixels, or latitude/longitude for 1-D coordinates). */
+  dims?: [string, string];
+}
+
+/** One output: a decoded variable (ready to add to a DecodedDataset and save) holding float64 data. */
+export interface DiagnosticVariable extends DecodedVariable {
+  data: Float64Array;
+}
+
+/** The fields asked for, each a float64 variable with CF attributes. */
+export type Diagnostics<W extends DiagnosticName = DiagnosticName> = Record<W, DiagnosticVariable>;
+
+function checkInput(input: DiagnosticsInput): { grid: boolean; n: number } {
+  const { lat, lon, h, shape } = input;
+  for (const [name, value] of [
+    ['latitude (lat)', lat],
+    ['longitude (lon)', lon],
+    ['height (h)', h]
+  ] as const) {
+    if (value === undefined || value === null || typeof (value as ArrayLike<number>).length !== 'number') {
+      throw new RangeError(`computeDiagnostics: ${name} is missing`);
+    }
+  }
+  if (!shape || shape.length !== 2 || !shape.every(s => Number.isInteger(s) && s >= 0)) {
+    throw new RangeError(`computeDiagnostics: shape must be [num_lines, num_pixels], got ${JSON.stringify(shape)}`);
+  }
+  const n = shape[0] * shape[1];
+  if (h.length !== n) {
+    throw new RangeError(`computeDiagnostics: h has ${h.length} values, shape [${shape.join(', ')}] needs ${n}`);
+  }
+  const swath = lat.length === n && lon.length === n;
+  const grid = lat.length === shape[0] && lon.length === shape[1];
+  if (!swath && !grid) {
+    throw new RangeError(
+      `computeDiagnostics: latitude has ${lat.length} values and longitude ${lon.length}; shape [${shape.join(', ')}] ` +
+        `needs ${n} each (2-D swath) or ${shape[0]} latitudes and ${shape[1]} longitudes (1-D grid)`
+    );
+  }
+  for (const w of input.what ?? []) {
+    if (!(DIAGNOSTIC_NAMES as readonly string[]).includes(w)) {
+      throw new RangeError(`computeDiagnostics: unknown diagnostic '${w}' (known: ${DIAGNOSTIC_NAMES.join(', ')})`);
+    }
+  }
+  const latMin = input.latMin ?? DEFAULT_LAT_MIN;
+  if (!(latMin > 0)) {
+    throw new RangeError(`computeDiagnostics: latMin must be a positive number of degrees, got ${latMin}`);
+  }
+  if (input.equator !== undefined && input.equator !== 'nan' && input.equator !== 'lagerloef') {
+    throw new RangeError(`computeDiagnostics: equator must be 'nan' or 'lagerloef', got '${input.equator}'`);
+  }
+  if (input.height !== undefined && input.height !== 'anomaly' && input.height !== 'absolute') {
+    throw new RangeError(`computeDiagnostics: height must be 'anomaly' or 'absolute', got '${input.height}'`);
+  }
+  return { grid: !swath, n };
+}
+
+/** Set to NaN where |lat| < latMin (in place). */
+function maskLowLatitudes(values: Float64Array, lat: ArrayLike<number>, latMin: number): Float64Array {
+  for (let p = 0; p < values.length; p++) {
+    values[p] = Math.abs(lat[p]) >= latMin ? values[p] : NaN;
+  }
+  return values;
+}
+
+/**
+ * Compute geostrophic diagnostics of `h` on a swath (2-D lat/lon) or a
+ * regular grid (1-D lat and lon).
+ *
+ * - u, v (m s-1): named ugosa/vgosa (height 'anomaly') or ugos/vgos ('absolute').
+ * - vorticity, normal_strain, shear_strain, strain: divided by the local f
+ *   (units "1"), NaN where |lat| < latMin whatever the equator method.
+ * - okubo_weiss (s-2), ke ((u^2 + v^2)/2, m2 s-2), speed (m s-1).
+ *
+ * NaN and edge cases: missing heights stay NaN and only shorten the stencils
+ * of their neighbours (see indexDerivative); all-NaN input gives all-NaN
+ * outputs; a swath of one line (or a grid of one row or column) has no
+ * derivative along that axis, so every output is NaN; an empty swath gives
+ * empty outputs. Longitudes may cross the 0/360 seam or the dateline.
+ *
+ * @throws RangeError when lat, lon or h is missing, lengths do not match
+ * `shape`, a name in `what` is unknown, or an option is out of range.
+ *
+ * @example
+ * ```ts
+ * const d = computeDiagnostics({
+ *   lat: latitude, lon: longitude, h: ssha, shape: [9860, 69],
+ *   what: ['u', 'v', 'vorticity', 'okubo_weiss']
+ * });
+ * d.u.name; // 'ugosa'
+ * d.vorticity.attrs.units; // '1'
+ * ```
+ */
+export function computeDiagnostics<W extends DiagnosticName = 'u' | 'v'>(input: DiagnosticsInput<W>): Diagnostics<W> {
+  const { grid } = checkInput(input);
+  const shape: [number, number] = [input.shape[0], input.shape[1]];
+  const what = new Set<DiagnosticName>(input.what ?? ['u', 'v']);
+  const latMin = input.latMin ?? DEFAULT_LAT_MIN;
+  const equator = input.equator ?? 'nan';
+  const height = input.height ?? 'anomaly';
+  const dims = input.dims ?? (grid ? ['latitude', 'longitude'] : ['num_lines', 'num_pixels']);
+  const coords = grid ? expandGrid(input.lat, input.lon) : { lat: input.lat, lon: input.lon };
+  const lat = coords.lat;
+
+  const jac = inverseJacobian(lat, coords.lon, shape);
+  const g1 = eastNorthGradient(input.h, jac);
+  let velocity: Velocity;
+  if (equator === 'lagerloef') {
+    const g2 = eastNorthGradient(g1.dN, jac);
+    velocity = lagerloefVelocity(g1.dE, g1.dN, g2.dN, g2.dE, lat);
+  } else {
+    velocity = geostrophicVelocity(g1.dE, g1.dN, lat, latMin);
+  }
+  const { u, v } = velocity;
+
+  const data: Partial<Record<DiagnosticName, Float64Array>> = { u, v };
+  if (what.has('ke') || what.has('speed')) {
+    const ke = kineticEnergy(u, v);
+    data.ke = ke;
+    data.speed = ke.map(k => Math.sqrt(2 * k));
+  }
+  const needsGradient = ['vorticity', 'normal_strain', 'shear_strain', 'strain', 'okubo_weiss'].some(w => what.has(w as DiagnosticName));
+  if (needsGradient) {
+    const grad = velocityGradient(u, v, jac);
+    const perF = (values: Float64Array) => maskLowLatitudes(divideByCoriolis(values, lat, values), lat, latMin);
+    if (what.has('vorticity')) data.vorticity = perF(relativeVorticity(grad));
+    if (what.has('normal_strain')) data.normal_strain = perF(normalStrain(grad));
+    if (what.has('shear_strain')) data.shear_strain = perF(shearStrain(grad));
+    if (what.has('strain')) data.strain = perF(totalStrain(grad)).map(Math.abs);
+    if (what.has('okubo_weiss')) data.okubo_weiss = okuboWeiss(grad);
+  }
+
+  const method: Attributes = {
+    height_kind: height,
+    ...(input.heightSource ? { height_source: input.heightSource } : {}),
+    equator_method:
+      equator === 'lagerloef'
+        ? `Lagerloef et al. (1999) blend, w = exp(-(lat/${LAGERLOEF_WIDTH} deg)^2), beta = ${EQUATORIAL_BETA} m-1 s-1`
+        : `NaN where |lat| < ${latMin} deg`,
+    comment:
+      '9-point centred index derivatives (Arbic et al. 2012) falling back to 7/5/3 points and one-sided ' +
+      `differences at gaps, local Jacobian of the lat/lon grid on a sphere of radius ${EARTH_RADIUS} m; ` +
+      `u = -g/f dh/dn, v = g/f dh/de, g = ${GRAVITY} m s-2, f = 2 Omega sin(lat), Omega = ${EARTH_ROTATION} s-1`
+  };
+  const out = {} as Record<DiagnosticName, DiagnosticVariable>;
+  for (const w of what) {
+    out[w] = {
+      name: diagnosticVariableName(w, height),
+      dims: [...dims],
+      shape: [...shape],
+      data: data[w]!,
+      attrs: diagnosticAttributes(w, height, method),
+      encoding: { dtype: 'float64' }
+    };
+  }
+  return out as Diagnostics<W>;
+}
+
+/**
+ * Geostrophic velocities only: `computeDiagnostics` with what = ['u', 'v'].
+ *
+ * @throws RangeError as computeDiagnostics.
+ *
+ * @example
+ * ```ts
+ * const { u, v } = geostrophy({ lat, lon, h: ssha, shape: [lines, 69] });
+ * ```
+ */
+export function geostrophy(input: Omit<DiagnosticsInput<'u' | 'v'>, 'what'>): Diagnostics<'u' | 'v'> {
+  return computeDiagnostics({ ...input, what: ['u', 'v'] });
+}
