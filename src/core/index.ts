@@ -19,3 +19,6 @@ export * from './formats/zarr/metadata';
 export * from './formats/zarr/reader';
 export * from './stream';
 export * from './formats/zcollection/reader';
+export * from './diagnostics';
+export * from './stats';
+export * from './spectra';

@@ -16,8 +16,14 @@
  * eddy smaller shrinks these only linearly while the discretisation error
  * grows. So the derived fields are checked tightly against the exact fields
  * on the sphere (1 m differences of the exact u, v), and against the f-plane
- * closed forms with a tolerance of 1% of the field's RMS. At the eddy centre
- * both coincide: zeta/f = -4 g h0 / (f^2 L^2).
+ * closed forms with a tolerance of 2% of the field's RMS (measured: 0.2% for
+ * zeta/f, up to 1% for Ss/f). At the eddy centre both coincide:
+ * zeta/f = -4 g h0 / (f^2 L^2).
+ *
+ * Measured (35N swath, 9-point region >= 4 steps from gaps and edges): u, v
+ * RMS error ~2e-10 m/s; over all valid pixels, including the one-sided
+ * differences at the gap edges, 2e-4 (u) and 5.5e-4 (v) m/s. On the 1/8
+ * degree grid (L/dx ~ 4) u, v ~1e-5 m/s.
  */
 
 import { GRAVITY } from './constants';
@@ -136,11 +142,11 @@ describe.each([
     }
   });
 
-  it('matches the f-plane closed forms (local f) within 1% of each field RMS', () => {
+  it('matches the f-plane closed forms (local f) within 2% of each field RMS (neglected terms ~ L/(R tan lat) + L tan(lat)/R = 1.6%)', () => {
     const zero = new Float64Array(h.length);
     for (const k of KEYS) {
       const signal = rmsDiff(ref.plane[k], zero, away(8)).rms;
-      expect(rmsDiff(got[k], ref.plane[k], away(8)).rms).toBeLessThan(0.01 * signal);
+      expect(rmsDiff(got[k], ref.plane[k], away(8)).rms).toBeLessThan(0.02 * signal);
     }
   });
 
@@ -177,17 +183,17 @@ describe('Gaussian eddy on a regular 1/8 degree grid (1-D lat and lon)', () => {
   const ref = references(eddy, lat2, lon2);
   const all = () => true;
 
-  it('gives u, v within 2e-5 m/s RMS of the exact values (L/dx ~ 4: the 9-point truncation dominates)', () => {
+  it('gives u, v within 5e-5 m/s RMS of the exact values (L/dx ~ 4: the 9-point truncation dominates)', () => {
     for (const k of ['u', 'v'] as const) {
-      expect(rmsDiff(got[k], ref.sphere[k], all).rms).toBeLessThan(2e-5);
+      expect(rmsDiff(got[k], ref.sphere[k], all).rms).toBeLessThan(5e-5);
     }
   });
 
-  it('gives zeta/f within 1e-4 RMS of the sphere values and matches the f-plane forms within 1% of RMS', () => {
+  it('gives zeta/f within 1e-4 RMS of the sphere values and matches the f-plane forms within 2% of RMS', () => {
     expect(rmsDiff(got.zeta, ref.sphere.zeta, all).rms).toBeLessThan(1e-4);
     const zero = new Float64Array(h.length);
     for (const k of KEYS) {
-      expect(rmsDiff(got[k], ref.plane[k], all).rms).toBeLessThan(0.01 * rmsDiff(ref.plane[k], zero, all).rms);
+      expect(rmsDiff(got[k], ref.plane[k], all).rms).toBeLessThan(0.02 * rmsDiff(ref.plane[k], zero, all).rms);
     }
   });
 

@@ -23,6 +23,8 @@
  * narrower stencil); nothing beyond. Empty input gives empty output.
  */
 
+import { checkShape } from './shape';
+
 /** Half-width of the widest stencil (9 points). */
 export const STENCIL_REACH = 4;
 
@@ -76,6 +78,12 @@ function derivativeRun(src: ArrayLike<number>, start: number, s: number, m: numb
 /**
  * Derivative of the 1-D sequence `src[offset + i * stride]`, i < n, written
  * at the same positions of `out` (see the module comment for the stencils).
+ *
+ * @example
+ * ```ts
+ * // column 3 of a [lines, 69] array
+ * stridedDerivative(h, 3, 69, lines, out);
+ * ```
  */
 export function stridedDerivative(
   src: ArrayLike<number>,
@@ -102,18 +110,6 @@ export function stridedDerivative(
     }
     derivativeRun(src, p, stride, j - i, out);
     i = j;
-  }
-}
-
-/** Check that `values` holds `shape[0] * shape[1]` elements. */
-export function checkShape(values: ArrayLike<number>, shape: readonly number[], what: string): void {
-  if (shape.length !== 2 || !shape.every(n => Number.isInteger(n) && n >= 0)) {
-    throw new RangeError(`${what}: shape must be [num_lines, num_pixels] of non-negative integers, got [${shape.join(', ')}]`);
-  }
-  if (values.length !== shape[0] * shape[1]) {
-    throw new RangeError(
-      `${what}: ${values.length} values do not match shape [${shape[0]}, ${shape[1]}] (${shape[0] * shape[1]} expected)`
-    );
   }
 }
 

@@ -25,7 +25,8 @@
  */
 
 import { DEG, EARTH_RADIUS } from './constants';
-import { checkShape, indexDerivative } from './index-derivative';
+import { indexDerivative } from './index-derivative';
+import { checkShape } from './shape';
 
 /**
  * Inverse Jacobian per point: index steps per metre east and north, so that
@@ -39,7 +40,16 @@ export interface InverseJacobian {
   dydn: Float64Array;
 }
 
-/** Longitudes unwrapped along `axis` (each step taken modulo 360 into [-180, 180)); NaN stays NaN. */
+/**
+ * Longitudes unwrapped along `axis` (each step taken modulo 360 into [-180, 180)); NaN stays NaN.
+ *
+ * @throws RangeError when `lon` does not match `shape`.
+ *
+ * @example
+ * ```ts
+ * unwrapLongitude([359, 1, 3], [1, 3], 1); // [359, 361, 363]
+ * ```
+ */
 export function unwrapLongitude(lon: ArrayLike<number>, shape: readonly number[], axis: 0 | 1): Float64Array {
   checkShape(lon, shape, 'unwrapLongitude');
   const [lines, pixels] = shape;

@@ -69,12 +69,26 @@ const FIELDS: Record<DiagnosticName, FieldMeta> = {
   }
 };
 
-/** Variable name of a diagnostic (ugosa/vgosa or ugos/vgos for u and v). */
+/**
+ * Variable name of a diagnostic (ugosa/vgosa or ugos/vgos for u and v).
+ *
+ * @example
+ * ```ts
+ * diagnosticVariableName('u', 'absolute'); // 'ugos'
+ * ```
+ */
 export function diagnosticVariableName(what: DiagnosticName, height: HeightKind): string {
   return FIELDS[what].name(height);
 }
 
-/** CF attributes of a diagnostic, plus how it was computed. */
+/**
+ * CF attributes of a diagnostic, plus how it was computed.
+ *
+ * @example
+ * ```ts
+ * diagnosticAttributes('vorticity', 'anomaly', {}).units; // '1'
+ * ```
+ */
 export function diagnosticAttributes(what: DiagnosticName, height: HeightKind, method: Attributes): Attributes {
   return { ...FIELDS[what].attrs(height), ...method };
 }

@@ -77,7 +77,14 @@ export function mergeAccumulators(a: Accumulator, b: Accumulator): Accumulator {
   };
 }
 
-/** Statistics of one chunk (corrected two-pass). */
+/**
+ * Accumulator of one chunk (corrected two-pass).
+ *
+ * @example
+ * ```ts
+ * chunkAccumulator([1, 2, NaN, 3]); // { count: 3, mean: 2, m2: 2, min: 1, max: 3 }
+ * ```
+ */
 export function chunkAccumulator(values: ArrayLike<number>): Accumulator {
   let sum = 0;
   let n = 0;

@@ -69,6 +69,11 @@ function layoutOf(grid: BinGrid): Layout {
  * Empty accumulators for the cells of `grid` (num_lat x num_lon groups).
  *
  * @throws RangeError for an invalid grid.
+ *
+ * @example
+ * ```ts
+ * const acc = createBinAccumulator({ lonMin: 0, lonMax: 360, latMin: -80, latMax: 80, lonStep: 1 });
+ * ```
  */
 export function createBinAccumulator(grid: BinGrid): GroupedAccumulator {
   const { nLon, nLat } = layoutOf(grid);
@@ -119,7 +124,14 @@ export function accumulateBins(
   return acc;
 }
 
-/** Read a binned map out of its accumulator. */
+/**
+ * Read a binned map out of its accumulator.
+ *
+ * @example
+ * ```ts
+ * const { mean, count, lon, lat, shape } = binnedMapOf(acc, grid);
+ * ```
+ */
 export function binnedMapOf(acc: GroupedAccumulator, grid: BinGrid, ddof = 0): BinnedMap {
   const { lonMin, nLon, nLat, dLon, dLat } = layoutOf(grid);
   const convention = grid.convention ?? (lonMin < 0 ? '[-180, 180)' : '[0, 360)');

@@ -47,7 +47,14 @@ export function createGroupedAccumulator(groups: number): GroupedAccumulator {
   };
 }
 
-/** Add value `x` (not NaN) to group `g` (Welford). */
+/**
+ * Add value `x` (not NaN: the caller skips NaN) to group `g` (Welford).
+ *
+ * @example
+ * ```ts
+ * addToGroup(acc, pixel, ssha[p]);
+ * ```
+ */
 export function addToGroup(acc: GroupedAccumulator, g: number, x: number): void {
   const n = ++acc.count[g];
   const d = x - acc.mean[g];

@@ -5,7 +5,14 @@
  * their count. Empty or all-NaN input gives NaN (numpy warns and gives NaN).
  */
 
-/** Compensated sum and count of the non-NaN values. */
+/**
+ * Compensated sum and count of the non-NaN values.
+ *
+ * @example
+ * ```ts
+ * nanSumCount([1e16, 1, -1e16, NaN]); // { sum: 1, count: 3 }
+ * ```
+ */
 export function nanSumCount(values: ArrayLike<number>): { sum: number; count: number } {
   let sum = 0;
   let c = 0;

@@ -31,7 +31,16 @@ function checkPercentile(p: number): void {
   }
 }
 
-/** Percentile `p` of already sorted values (no NaN). */
+/**
+ * Percentile `p` of values already sorted ascending (no NaN).
+ *
+ * @throws RangeError when `p` is outside [0, 100] or NaN.
+ *
+ * @example
+ * ```ts
+ * sortedPercentile([1, 2, 3, 4], 25); // 1.75
+ * ```
+ */
 export function sortedPercentile(sorted: ArrayLike<number>, p: number): number {
   checkPercentile(p);
   const n = sorted.length;

@@ -19,9 +19,16 @@ function checkSwath(values: ArrayLike<number>, shape: readonly number[], what: s
 }
 
 /**
- * Add a swath to per-line accumulators (`acc` has num_lines groups).
+ * Add a swath to per-line accumulators (`acc` has num_lines groups), e.g.
+ * the same lines of the reference grid over many cycles.
  *
  * @throws RangeError when shapes do not match.
+ *
+ * @example
+ * ```ts
+ * const acc = createGroupedAccumulator(9860);
+ * for (const cycle of cycles) accumulateAlongTrack(acc, cycle.ssha, [9860, 69]);
+ * ```
  */
 export function accumulateAlongTrack(acc: GroupedAccumulator, values: ArrayLike<number>, shape: readonly number[]): GroupedAccumulator {
   const [lines, pixels] = checkSwath(values, shape, 'accumulateAlongTrack');

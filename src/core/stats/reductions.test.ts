@@ -1,6 +1,6 @@
 import { nanCount } from './count';
 import { nanMax, nanMin } from './extent';
-import { nanMean } from './mean';
+import { nanMean, nanSumCount } from './mean';
 import { nanRms } from './rms';
 import { nanStd, nanVariance } from './variance';
 
@@ -45,6 +45,10 @@ describe('NaN-aware reductions', () => {
     const offsets = shifted.map(x => x - 1e9);
     expect(nanMean(shifted) - 1e9).toBeCloseTo(nanMean(offsets), 6);
     expect(nanStd(shifted)).toBeCloseTo(nanStd(offsets), 12);
+  });
+
+  it('sum with compensation (Neumaier)', () => {
+    expect(nanSumCount([1e16, 1, -1e16, NaN])).toEqual({ sum: 1, count: 3 });
   });
 
   it('accept integer typed arrays', () => {
