@@ -18,7 +18,18 @@ def main() -> None:
         ds = xr.open_zarr(target)
     else:
         files = sorted(str(p) for p in pathlib.Path(target).rglob("*.nc"))
-        ds = xr.open_mfdataset(files, combine="nested", concat_dim="num_lines", parallel=True, data_vars="minimal", coords="minimal", compat="override")
+        # Nadir-indexed variables (L3 num_nadir) differ in length from pass to pass: drop them, as the
+        # kernel library's collections do, so that passes stack along num_lines.
+        ds = xr.open_mfdataset(
+            files,
+            combine="nested",
+            concat_dim="num_lines",
+            parallel=True,
+            data_vars="minimal",
+            coords="minimal",
+            compat="override",
+            preprocess=lambda d: d.drop_dims([n for n in ("num_nadir",) if n in d.dims]),
+        )
     values = ds[variable]
     mean = float(values.mean().compute())
     count = int(values.count().compute())

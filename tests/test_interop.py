@@ -119,3 +119,23 @@ def test_zcollection_decodes_like_its_partitions_in_xarray(tmp_path):
     lines = line_ranges(theirs.sizes["num_lines"])
     ours = dump(root, tmp_path, "--lines", ",".join(f"{a}:{b}" for a, b in lines))
     assert compare(ours, tmp_path, theirs, "zcollection", lines) > 10
+
+
+def test_a_directory_of_files_reads_like_xarray_open_mfdataset(tmp_path):
+    tree = SAMPLE / "netcdf" / "L2_LR_SSH" / "Expert"
+    files = sorted(tree.rglob("*.nc"), key=lambda p: p.name.split("_")[7])  # by start time, as open() sorts
+    theirs = xr.open_mfdataset(files, combine="nested", concat_dim="num_lines", data_vars="minimal", coords="minimal", compat="override")
+    lines = line_ranges(theirs.sizes["num_lines"])
+    ours = dump(tree, tmp_path, "--lines", ",".join(f"{a}:{b}" for a, b in lines))
+    # Collections add cycle_number / pass_number per line: compare them with the file names.
+    index = {v["name"]: v for v in ours["variables"]}
+    passes = np.fromfile(tmp_path / index.pop("pass_number")["file"], dtype="<f8")
+    cycles = np.fromfile(tmp_path / index.pop("cycle_number")["file"], dtype="<f8")
+    starts = np.cumsum([0] + [xr.open_dataset(f).sizes["num_lines"] for f in files])
+    expected_pass = np.concatenate([[int(f.name.split("_")[6])] * (b - a) for f, a, b in zip(files, starts[:-1], starts[1:])])
+    expected_cycle = np.concatenate([[int(f.name.split("_")[5])] * (b - a) for f, a, b in zip(files, starts[:-1], starts[1:])])
+    selection = np.concatenate([np.arange(a, b) for a, b in lines])
+    np.testing.assert_array_equal(passes, expected_pass[selection])
+    np.testing.assert_array_equal(cycles, expected_cycle[selection])
+    ours["variables"] = list(index.values())
+    assert compare(ours, tmp_path, theirs, "L2 Expert tree", lines) > 10

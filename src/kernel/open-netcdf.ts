@@ -10,6 +10,8 @@ import {
   HDF5_HEADER_BYTES,
   Hdf5Guard,
   netcdfReader,
+  netcdfReaderLike,
+  DatasetInfo,
   UsageError
 } from '../core';
 import { captureHdf5Diagnostics } from './hdf5-diagnostics';
@@ -47,9 +49,12 @@ export function hdf5Guard(path: string): Hdf5Guard {
 }
 
 /**
+ * Open a netCDF4 file. With `template` (the structure of another file of the
+ * same product), only dimension sizes and identity attributes are read now.
+ *
  * @throws FileAccessError, NotNetcdfError, TruncatedFileError, CorruptFileError
  */
-export async function openNetcdf(path: string): Promise<DatasetReader> {
+export async function openNetcdf(path: string, template?: DatasetInfo): Promise<DatasetReader> {
   let info;
   try {
     info = await stat(path);
@@ -70,7 +75,9 @@ export async function openNetcdf(path: string): Promise<DatasetReader> {
     throw new CorruptFileError(path, reason, opened.error);
   }
   try {
-    return netcdfReader(file as unknown as H5File, path, guard);
+    return template
+      ? netcdfReaderLike(file as unknown as H5File, path, template, guard)
+      : netcdfReader(file as unknown as H5File, path, guard);
   } catch (error) {
     captureHdf5Diagnostics(() => file.close());
     throw error;

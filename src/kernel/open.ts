@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
   CollectionMember,
+  DatasetInfo,
   DatasetReader,
   detectProduct,
   FileAccessError,
@@ -32,7 +33,7 @@ function isZcollection(path: string): boolean {
   return ['.zcollection', '_zcollection.json'].some(name => existsSync(join(path, name)));
 }
 
-async function openOne(path: string): Promise<DatasetReader> {
+async function openOne(path: string, template?: DatasetInfo): Promise<DatasetReader> {
   let info;
   try {
     info = await stat(path);
@@ -40,7 +41,7 @@ async function openOne(path: string): Promise<DatasetReader> {
     throw new FileAccessError(path, 'no such file or directory', error);
   }
   if (!info.isDirectory()) {
-    return openNetcdf(path);
+    return openNetcdf(path, template);
   }
   if (isZcollection(path)) {
     return openZcollection(path);
@@ -57,8 +58,14 @@ async function openCollection(paths: string[], source: string): Promise<DatasetR
   }
   const members: CollectionMember[] = [];
   try {
+    // The first file is read in full; the others are checked against it lazily
+    // (products of one kind share their structure), which keeps opening fast.
+    let template: DatasetInfo | undefined;
     for (const path of paths) {
-      const reader = await openOne(path);
+      const reader = await openOne(path, template);
+      if (template === undefined && reader.info.format === 'netcdf4' && reader.info.groups.length === 0) {
+        template = reader.info;
+      }
       members.push({ reader, product: detectProduct(path, reader.info.attrs) });
     }
   } catch (error) {
