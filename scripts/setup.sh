@@ -39,4 +39,8 @@ step "install the extension into the environment"
 step "TypeScript kernel (tslab) in the environment"
 node scripts/install-kernel.mjs "$VENV"
 
+step "sample data (data/sample, generated once) catalogued in the SWOT sidebar"
+"$VENV/bin/python" tools/generate_sample_data.py --out data/sample
+node scripts/register-sample-data.mjs "$VENV" data/sample
+
 step "set-up done"

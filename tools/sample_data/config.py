@@ -62,7 +62,7 @@ ORBITS = {
         "passes_per_cycle": 28,
         "anchor_cycle": 506,
         "anchor_pass": 3,
-        "anchor_start": 736108469.5,  # 2023-04-29T18:44:29.5
+        "anchor_start": 736109069.5,  # 2023-04-29T18:44:29.5
         "half_orbit": 3065.6356382978724,
         "phase": "calval",
     },
