@@ -56,7 +56,7 @@ function dataAccess() {
   const lines = [
     '## Data access: mean of one variable over every sample pass (issue 3)',
     '',
-    `Sample data: generator ${manifest.generator_version ?? manifest.version ?? '?'} (\`data/sample\`). Wall time per case = median of ${REPEAT} runs, each in a fresh process (open + read + NaN-aware mean; page cache warm after the first run). xarray ${run(PYTHON, ['-c', 'import json,xarray,dask,zarr;print(json.dumps({"v":f"xarray {xarray.__version__}, dask {dask.__version__}, zarr {zarr.__version__}"}))']).v}; dask default threaded scheduler (2 cores).`,
+    `Sample data: generator ${manifest.generator?.version ?? '?'} (\`data/sample\`). Wall time per case = median of ${REPEAT} runs, each in a fresh process (open + read + NaN-aware mean; page cache warm after the first run). xarray ${run(PYTHON, ['-c', 'import json,xarray,dask,zarr;print(json.dumps({"v":f"xarray {xarray.__version__}, dask {dask.__version__}, zarr {zarr.__version__}"}))']).v}; dask default threaded scheduler (2 cores).`,
     '',
     '| product (variable) | files | jupyterlab-swot Zarr | xarray open_zarr | jupyterlab-swot netCDF | xarray open_mfdataset | ours vs xarray (Zarr) | ours vs xarray (netCDF) | ours: netCDF / Zarr | same mean and count |',
     '|---|---|---|---|---|---|---|---|---|---|'
