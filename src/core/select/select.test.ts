@@ -131,3 +131,33 @@ describe('select on a regular grid', () => {
     expect(out.dims.latitude).toBe(0);
   });
 });
+
+describe('L2 quality masks', () => {
+  const reader = (qualAttrs: Record<string, unknown>) =>
+    memoryReader(
+      { num_lines: 1, num_pixels: 4 },
+      {
+        latitude: { dims: ['num_lines', 'num_pixels'], data: Float64Array.of(1, 1, 1, 1) },
+        longitude: { dims: ['num_lines', 'num_pixels'], data: Float64Array.of(1, 2, 3, 4) },
+        ssha_karin_2: { dims: ['num_lines', 'num_pixels'], data: Int32Array.of(10, 20, 30, 40), attrs: { scale_factor: 0.01, _FillValue: 2147483647 } },
+        ssha_karin_2_qual: {
+          dims: ['num_lines', 'num_pixels'],
+          data: Uint32Array.of(0, 1, 2147483648, 4294967295),
+          attrs: { _FillValue: 4294967295, ...qualAttrs }
+        }
+      }
+    );
+  const values = async (r: ReturnType<typeof reader>, quality: 'good' | 'usable') =>
+    Array.from((await select(r, { variables: ['ssha_karin_2'], quality })).variables.find(v => v.name === 'ssha_karin_2')!.data as Float64Array);
+
+  it("'usable' drops only the bad_not_usable bit when flag_masks define it; 'good' keeps only 0", async () => {
+    const r = reader({ flag_masks: [1, 2147483648], flag_meanings: 'suspect_something bad_not_usable' });
+    expect(await values(r, 'usable')).toEqual([0.1, 0.2, NaN, NaN]);
+    expect(await values(r, 'good')).toEqual([0.1, NaN, NaN, NaN]);
+  });
+
+  it("treats any non-zero value as bad with flag_values good/bad (the product specification's form)", async () => {
+    const r = reader({ flag_values: [0, 1], flag_meanings: 'good bad' });
+    expect(await values(r, 'usable')).toEqual([0.1, NaN, NaN, NaN]);
+  });
+});

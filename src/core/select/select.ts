@@ -7,7 +7,7 @@
  */
 
 import { concatenate, Hyperslab, NdArray, NumericArray } from '../array';
-import { longitudeInterval } from '../cf';
+import { cfDecode, flagTable, longitudeInterval } from '../cf';
 import { typedArrayFor } from '../collection';
 import { GroupInfo, VariableInfo } from '../dataset';
 import { DecodedDataset, DecodedVariable, decodeVariable } from '../decoded';
@@ -100,9 +100,14 @@ async function swathLineMask(
   return mask;
 }
 
+/** Bit of the "bad_not_usable" flag of an L2 `<var>_qual` variable, if its flag_masks name one. */
+function badBit(qual: VariableInfo): number | undefined {
+  return flagTable(qual.attrs).find(f => f.mask && f.meaning === 'bad_not_usable')?.value;
+}
+
 function qualityMask(
   variables: DecodedVariable[],
-  flags: Map<string, NumericArray>,
+  flags: Map<string, { values: NumericArray; bad?: number }>,
   level: SelectQuery['quality'],
   l3Flag: NumericArray | undefined
 ): void {
@@ -119,8 +124,14 @@ function qualityMask(
     const own = flags.get(v.name);
     let bad: ((i: number) => boolean) | undefined;
     if (own) {
-      // L2 `<var>_qual` bit masks: bit 31 is bad_not_usable (product description, flag_masks)
-      bad = level === 'good' ? i => Number(own[i]) !== 0 : i => (Number(own[i]) & 0x80000000) !== 0 || Number.isNaN(Number(own[i]));
+      // L2 `<var>_qual`: 'good' = 0; 'usable' = the bad_not_usable bit clear when flag_masks
+      // define it (real products: bit 31), otherwise (flag_values good/bad) = 0 as well.
+      const q = own.values;
+      const bit = own.bad;
+      bad =
+        level === 'good' || bit === undefined
+          ? i => Number(q[i]) !== 0
+          : i => Number.isNaN(Number(q[i])) || Math.floor(Number(q[i]) / bit) % 2 === 1;
     } else if (l3Flag && v.data.length === l3Flag.length) {
       bad = level === 'good' ? i => Number(l3Flag[i]) !== 0 : i => Number(l3Flag[i]) >= 100;
     }
@@ -227,7 +238,7 @@ export async function select(
   };
 
   const variables: DecodedVariable[] = [];
-  const flags = new Map<string, NumericArray>();
+  const flags = new Map<string, { values: NumericArray; bad?: number }>();
   let l3Flag: NumericArray | undefined;
   for (const v of selected) {
     const raw = await read(v);
@@ -242,7 +253,10 @@ export async function select(
     for (const v of variables) {
       const qual = info.variables.find(q => q.name === `${v.name}_qual`);
       if (qual) {
-        flags.set(v.name, (await readRuns(reader, qual, k, runs)).data);
+        // Mask the fill value (NaN) but keep the flag bits unscaled.
+        const { _FillValue, missing_value } = qual.attrs;
+        const values = cfDecode((await readRuns(reader, qual, k, runs)).data, { ...(_FillValue !== undefined ? { _FillValue } : {}), ...(missing_value !== undefined ? { missing_value } : {}) });
+        flags.set(v.name, { values, bad: badBit(qual) });
       }
     }
     const qf = info.variables.find(q => q.name === 'quality_flag' && q.dims.join() === layout.lat.dims.join());
