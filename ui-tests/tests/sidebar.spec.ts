@@ -22,7 +22,9 @@ test.describe('SWOT sidebar', () => {
     const panel = page.locator('#jupyterlab-swot-sidebar');
     await expect(panel).toBeVisible();
     const rows = panel.locator('.jp-swot-product');
-    await expect(rows).toHaveCount(7);
+    // The seven CNES products first, then the sample data catalogued by the set-up (overrides.json).
+    await expect(rows.nth(6)).toBeVisible();
+    await expect(panel.locator('.jp-swot-product', { hasText: 'Sample L3 KaRIn Expert' })).toHaveCount(1);
     for (const [i, name] of PRODUCTS.entries()) {
       await expect(rows.nth(i).locator('.jp-swot-productName')).toContainText(name);
     }
@@ -31,7 +33,7 @@ test.describe('SWOT sidebar', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar-catalog.png') });
 
     // Filter, then open the details of L3 KaRIn.
-    await panel.locator('.jp-swot-search').fill('zcollection');
+    await panel.locator('.jp-swot-search').fill('zcollection hpc');
     await expect(rows).toHaveCount(1);
     await rows.first().click();
     const details = panel.locator('.jp-swot-details');
@@ -45,7 +47,7 @@ test.describe('SWOT sidebar', () => {
     // Back to the (still filtered) list.
     await details.locator('.jp-swot-back').click();
     await expect(panel.locator('.jp-swot-details')).toBeHidden();
-    await panel.locator('.jp-swot-search').fill('');
+    await panel.locator('.jp-swot-search').fill('HPC CNES');
     await expect(rows).toHaveCount(7);
   });
 
