@@ -25,6 +25,7 @@ await build({
   banner: { js: '#!/usr/bin/env node' }
 });
 chmodSync('dist/cli.cjs', 0o755);
+await build({ ...common, entryPoints: ['src/kernel/reduce-worker.ts'], outfile: 'dist/reduce-worker.cjs' });
 
 // A dynamic import() rewritten into require() fails on ESM-only packages.
 for (const file of ['dist/kernel.cjs', 'dist/cli.cjs']) {

@@ -7,7 +7,9 @@
  * Exit codes: 0 ok, 2 usage error, 3 bad input data (missing, not netCDF, truncated, corrupt).
  */
 
-import { isSwotError, NumberFilter, SelectQuery, UsageError } from '../core';
+import { DiagnosticName, EquatorMethod, isSwotError, NumberFilter, SelectQuery, UsageError } from '../core';
+import { diagnostics } from './diagnostics';
+import { stats, StatsBy } from './stats';
 import { open } from './open';
 import { save } from './save';
 import { version } from './version';
@@ -31,6 +33,16 @@ Commands:
                             mask values by the quality flags (default all)
       --group NAME          group of a product with groups (L2 Unsmoothed: left, right)
       --force               replace OUT if it exists
+  diag PATH --var NAME --out OUT.nc [--what u,v,vorticity,strain,okubo_weiss,ke]
+       [--lat-min 5] [--equator nan|lagerloef] [--absolute] [selection options]
+                       Geostrophic currents and derived fields (variables u, v,
+                       vorticity (zeta/f), strain (/f), okubo_weiss, ke) on the
+                       input's dimensions, computed pass by pass.
+  stats PATH... --var NAME [--by pass|pixel|line] [--quality good] [--json]
+       [--workers N] [selection options]
+                       NaN-aware count, mean, std, rms, min, max (percentiles
+                       5/50/95 when a selection is made), streamed over all
+                       passes with worker threads.
 
 Options:
   -h, --help           Show this help.
@@ -93,6 +105,96 @@ function parseBbox(text: string): [number, number, number, number] {
     throw new UsageError(`--bbox takes LON0,LAT0,LON1,LAT1, got "${text}"`);
   }
   return parts as [number, number, number, number];
+}
+
+const SELECTION_OPTIONS = ['--bbox', '--time', '--cycle', '--pass', '--quality', '--group'];
+
+function selectionQuery(values: Map<string, string>): SelectQuery {
+  const query: SelectQuery = {};
+  const bbox = values.get('--bbox');
+  if (bbox) query.bbox = parseBbox(bbox);
+  const time = values.get('--time');
+  if (time) {
+    const [start, end] = time.split('/');
+    if (!start || !end) throw new UsageError(`--time takes START/END, got "${time}"`);
+    query.time = [start, end];
+  }
+  const cycle = values.get('--cycle');
+  if (cycle) query.cycles = parseNumbers(cycle, '--cycle');
+  const pass = values.get('--pass');
+  if (pass) query.passes = parseNumbers(pass, '--pass');
+  const quality = values.get('--quality');
+  if (quality) query.quality = quality as SelectQuery['quality'];
+  const group = values.get('--group');
+  if (group) query.group = group;
+  return query;
+}
+
+async function diag(argv: string[], io: CliIO): Promise<void> {
+  const { positionals, flags, values } = parseArgs(argv, ['--force', '--absolute'], [
+    '--var', '--what', '--lat-min', '--equator', '--out', ...SELECTION_OPTIONS
+  ]);
+  const out = values.get('--out');
+  if (positionals.length === 0 || !out) {
+    throw new UsageError('swot diag takes a PATH and --out OUT.nc');
+  }
+  const what = (values.get('--what') ?? 'u,v,vorticity,strain,okubo_weiss,ke').split(',').map(x => x.trim()) as DiagnosticName[];
+  const latMin = values.has('--lat-min') ? Number(values.get('--lat-min')) : undefined;
+  if (latMin !== undefined && !Number.isFinite(latMin)) {
+    throw new UsageError(`--lat-min takes a number of degrees, got "${values.get('--lat-min')}"`);
+  }
+  const equator = values.get('--equator') as EquatorMethod | undefined;
+  if (equator && equator !== 'nan' && equator !== 'lagerloef') {
+    throw new UsageError(`--equator takes nan or lagerloef, got "${equator}"`);
+  }
+  const dataset = await open(positionals.length === 1 ? positionals[0] : positionals);
+  try {
+    const result = await diagnostics(dataset, {
+      variable: values.get('--var'),
+      what,
+      latMin,
+      equator,
+      height: flags.has('--absolute') ? 'absolute' : 'anomaly',
+      query: selectionQuery(values)
+    });
+    await save(result, out, { overwrite: flags.has('--force') });
+    const dims = Object.entries(result.dims).map(([k, n]) => `${k}=${n}`).join(', ');
+    io.err(`swot: wrote ${out} (${dims}; ${what.join(', ')})`);
+  } finally {
+    dataset.close();
+  }
+}
+
+async function statsCommand(argv: string[], io: CliIO): Promise<void> {
+  const { positionals, flags, values } = parseArgs(argv, ['--json', '--progress'], ['--var', '--by', '--workers', ...SELECTION_OPTIONS]);
+  const variable = values.get('--var');
+  if (positionals.length === 0 || !variable) {
+    throw new UsageError('swot stats takes PATH... and --var NAME');
+  }
+  const query = selectionQuery(values);
+  const { quality, ...rest } = query;
+  const dataset = await open(positionals.length === 1 ? positionals[0] : positionals);
+  try {
+    const result = await stats(dataset, variable, {
+      by: values.get('--by') as StatsBy | undefined,
+      quality,
+      ...(Object.keys(rest).length > 0 ? { query: rest } : {}),
+      workers: values.has('--workers') ? Number(values.get('--workers')) : undefined,
+      progress: flags.has('--progress') ? (done, total) => io.err(`swot: ${done}/${total} blocks`) : undefined
+    });
+    if (flags.has('--json')) {
+      io.out(JSON.stringify(result, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x), 2));
+    } else {
+      const t = result.total;
+      const u = result.units ? ` ${result.units}` : '';
+      io.out(`${variable}: count ${t.count}, mean ${t.mean}${u}, std ${t.std}${u}, rms ${t.rms}${u}, min ${t.min}${u}, max ${t.max}${u}`);
+      for (const row of result.passes ?? []) {
+        io.out(`  cycle ${row.cycle ?? '-'} pass ${row.pass ?? '-'}: count ${row.count}, mean ${row.mean}, std ${row.std}`);
+      }
+    }
+  } finally {
+    dataset.close();
+  }
 }
 
 async function read(argv: string[], io: CliIO): Promise<void> {
@@ -166,6 +268,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (command === 'read') {
       await read(rest, io);
+      return 0;
+    }
+    if (command === 'diag') {
+      await diag(rest, io);
+      return 0;
+    }
+    if (command === 'stats') {
+      await statsCommand(rest, io);
       return 0;
     }
     throw new UsageError(`unknown command "${command}"`);

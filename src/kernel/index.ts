@@ -14,6 +14,11 @@ export { save } from './save';
 export type { SaveOptions } from './save';
 export { fsStore } from './fs-store';
 export { mean } from './reduce';
+export { diagnostics } from './diagnostics';
+export type { DiagnosticsOptions } from './diagnostics';
+export { stats } from './stats';
+export type { StatsOptions, StatsResult, StatsSummary } from './stats';
+export { progressBar } from './progress';
 export {
   SwotError,
   FileAccessError,

@@ -96,6 +96,13 @@ async function openCollection(paths: string[], source: string): Promise<DatasetR
  * @throws FileAccessError, NotNetcdfError, TruncatedFileError, CorruptFileError, UsageError
  */
 export async function open(target: string | string[]): Promise<Dataset> {
+  const dataset = await openTarget(target);
+  // Remembered so that worker threads can open the same data themselves.
+  Object.defineProperty(dataset, 'target', { value: target, enumerable: false });
+  return dataset;
+}
+
+async function openTarget(target: string | string[]): Promise<Dataset> {
   if (Array.isArray(target)) {
     return asDataset(await openCollection(target, `${target.length} files`));
   }
@@ -107,7 +114,7 @@ export async function open(target: string | string[]): Promise<Dataset> {
     if (files.length === 0) {
       throw new FileAccessError(target, 'no file matches this pattern');
     }
-    return files.length === 1 ? open(files[0]) : asDataset(await openCollection(files, target));
+    return files.length === 1 ? openTarget(files[0]) : asDataset(await openCollection(files, target));
   }
   let info;
   try {

@@ -1,0 +1,147 @@
+/**
+ * `diagnostics(data, options)`: geostrophic currents, vorticity, strain,
+ * Okubo-Weiss and kinetic energy of a dataset or selection, computed pass by
+ * pass (derivatives never cross from one pass to the next) with the core
+ * kernels (src/core/diagnostics).
+ */
+import {
+  computeDiagnostics,
+  DecodedDataset,
+  DecodedVariable,
+  DiagnosticName,
+  EquatorMethod,
+  SelectQuery,
+  UsageError
+} from '../core';
+import { asSelection, Dataset, Selection } from './dataset';
+
+export interface DiagnosticsOptions {
+  /** Height variable; default by product: ssha_filtered (L3), ssha_karin_2 (L2), sla or adt (L4). */
+  variable?: string;
+  /** Fields, named as in the output: u, v, vorticity, strain, normal_strain, shear_strain, okubo_weiss, ke, speed. */
+  what?: DiagnosticName[];
+  /** 'anomaly' (default, from SSHA) or 'absolute' (SSHA + MDT; L4 adt is already absolute). */
+  height?: 'anomaly' | 'absolute';
+  /** |lat| below which velocities are NaN (default 5 deg); the /f fields are NaN there whatever the method. */
+  latMin?: number;
+  equator?: EquatorMethod;
+  /** When `data` is a Dataset: what to read (bbox, time, cycles, passes, quality). */
+  query?: SelectQuery;
+}
+
+const HEIGHTS = ['ssha_filtered', 'ssha_karin_2', 'ssha_karin', 'ssha', 'sla', 'adt', 'ssh_karin_2'];
+const MDTS = ['mdt', 'mean_dynamic_topography'];
+
+function isDataset(data: unknown): data is Dataset {
+  return typeof (data as Dataset).select === 'function' && Array.isArray((data as Dataset).groups);
+}
+
+function names(data: Dataset | DecodedDataset): string[] {
+  return data.variables.map(v => v.name);
+}
+
+/** Runs of lines belonging to one pass (cycle_number / pass_number constant). */
+function passRuns(ds: DecodedDataset, lines: number): Array<[number, number]> {
+  const cycle = ds.variables.find(v => v.name === 'cycle_number')?.data;
+  const pass = ds.variables.find(v => v.name === 'pass_number')?.data;
+  if (!cycle && !pass) {
+    return lines > 0 ? [[0, lines]] : [];
+  }
+  const runs: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 1; i <= lines; i++) {
+    if (i === lines || cycle?.[i] !== cycle?.[i - 1] || pass?.[i] !== pass?.[i - 1]) {
+      runs.push([start, i]);
+      start = i;
+    }
+  }
+  return runs;
+}
+
+/**
+ * @example
+ * const d = await swot.diagnostics(ds, { what: ['u', 'v', 'vorticity'], query: { passes: 242 } });
+ * d.get('vorticity').data; // zeta / f on (num_lines, num_pixels)
+ *
+ * @throws UsageError (no height variable, unknown field), MissingVariableError
+ */
+export async function diagnostics(data: Dataset | Selection | DecodedDataset, options: DiagnosticsOptions = {}): Promise<Selection> {
+  const height = options.height ?? 'anomaly';
+  const available = names(data);
+  const variable = options.variable ?? HEIGHTS.find(n => available.includes(n));
+  if (!variable) {
+    throw new UsageError(`${data.source}: no sea surface height variable found (give one with variable: '...')`);
+  }
+  const mdt = height === 'absolute' && variable !== 'adt' ? MDTS.find(n => available.includes(n)) : undefined;
+  if (height === 'absolute' && variable !== 'adt' && !mdt) {
+    throw new UsageError(`${data.source}: absolute currents need a mean dynamic topography (mdt) next to ${variable}`);
+  }
+  const decoded: DecodedDataset = isDataset(data)
+    ? await data.select({ ...options.query, variables: [variable, ...(mdt ? [mdt] : [])] })
+    : data;
+  const get = (name: string): DecodedVariable => {
+    const v = decoded.variables.find(x => x.name === name);
+    if (!v) {
+      throw new UsageError(`${decoded.source}: ${name} is not in this selection`);
+    }
+    return v;
+  };
+  const h = get(variable);
+  const lat = decoded.variables.find(v => v.name === 'latitude' || v.name === 'lat');
+  const lon = decoded.variables.find(v => v.name === 'longitude' || v.name === 'lon');
+  if (!lat || !lon) {
+    throw new UsageError(`${decoded.source}: latitude/longitude are needed for diagnostics`);
+  }
+  let values = h.data as Float64Array;
+  if (mdt) {
+    const m = get(mdt).data as Float64Array;
+    values = values.map((x, i) => x + m[i]);
+  }
+  const what = options.what ?? ['u', 'v'];
+  const grid = lat.dims.length === 1;
+  // Grids (time, lat, lon): one 2-D field per time step; swaths: one field per pass.
+  const fieldShape: [number, number] = [h.shape[h.shape.length - 2], h.shape[h.shape.length - 1]];
+  const blocks: Array<[number, number]> = grid
+    ? Array.from({ length: h.shape.length === 3 ? h.shape[0] : 1 }, (_, t) => [t, t + 1])
+    : passRuns(decoded, fieldShape[0]);
+  const outputs = new Map<DiagnosticName, DecodedVariable>();
+  const perField = fieldShape[0] * fieldShape[1];
+  for (const [a, b] of blocks) {
+    const lines = grid ? fieldShape[0] : b - a;
+    const offset = grid ? a * perField : a * fieldShape[1];
+    const size = lines * fieldShape[1];
+    const result = computeDiagnostics({
+      lat: grid ? (lat.data as Float64Array) : (lat.data as Float64Array).subarray(offset, offset + size),
+      lon: grid ? (lon.data as Float64Array) : (lon.data as Float64Array).subarray(offset, offset + size),
+      h: values.subarray(offset, offset + size),
+      shape: [lines, fieldShape[1]],
+      what,
+      latMin: options.latMin,
+      equator: options.equator,
+      height,
+      heightSource: mdt ? `${variable} + ${mdt}` : variable,
+      dims: [h.dims[h.dims.length - 2], h.dims[h.dims.length - 1]]
+    });
+    for (const w of what) {
+      const part = result[w];
+      let out = outputs.get(w);
+      if (!out) {
+        out = {
+          ...part,
+          name: w,
+          dims: h.dims,
+          shape: h.shape,
+          data: new Float64Array(values.length).fill(NaN),
+          encoding: { dtype: 'float32', _FillValue: NaN }
+        };
+        outputs.set(w, out);
+      }
+      (out.data as Float64Array).set(part.data as Float64Array, offset);
+    }
+  }
+  const coordinates = decoded.variables.filter(v =>
+    ['latitude', 'longitude', 'lat', 'lon', 'time', 'cycle_number', 'pass_number'].includes(v.name)
+  );
+  const variables = [...coordinates, ...what.map(w => outputs.get(w)!).filter(Boolean)];
+  return asSelection({ source: decoded.source, dims: decoded.dims, variables, attrs: decoded.attrs, ...(decoded.product ? { product: decoded.product } : {}) });
+}
