@@ -19,6 +19,10 @@ export type { DiagnosticsOptions } from './diagnostics';
 export { stats } from './stats';
 export type { StatsOptions, StatsResult, StatsSummary } from './stats';
 export { progressBar } from './progress';
+export { spectrum } from './spectrum';
+export type { SpectrumOptions } from './spectrum';
+export { meanMap } from './maps';
+export type { MeanMapOptions } from './maps';
 export {
   SwotError,
   FileAccessError,

@@ -1,0 +1,51 @@
+/**
+ * `meanMap(data, variable, grid)`: a lon/lat binned map (count, mean, std, ...)
+ * of a variable over many passes, e.g. the mean SSHA map over a cycle,
+ * streamed block by block in bounded memory.
+ */
+import { accumulateBins, BinGrid, BinnedMap, binnedMapOf, blockLength, createBinAccumulator, decodeVariable, detectLayout, requireNumericVariable, SelectQuery, UsageError } from '../core';
+import { Dataset } from './dataset';
+import { Progress, resolveProgress } from './progress';
+
+export interface MeanMapOptions {
+  /** Only these lines (cycles, passes, time; a bbox is applied by the grid itself). */
+  query?: Omit<SelectQuery, 'variables' | 'bbox'>;
+  progress?: boolean | Progress;
+}
+
+/**
+ * @example
+ * const m = await swot.meanMap(ds, 'ssha_filtered', { lonMin: 280, lonMax: 310, latMin: 25, latMax: 45, lonStep: 0.25 }, { query: { cycles: 25 } });
+ * m.mean; // Float64Array of num_lat x num_lon, NaN in empty cells
+ */
+export async function meanMap(ds: Dataset, variable: string, grid: BinGrid, options: MeanMapOptions = {}): Promise<BinnedMap> {
+  const layout = detectLayout(ds);
+  if (layout.kind !== 'swath') {
+    throw new UsageError(`${ds.source}: meanMap works on swaths (latitude/longitude per pixel)`);
+  }
+  const v = requireNumericVariable(ds, variable);
+  if (v.dims.join() !== layout.lat.dims.join()) {
+    throw new UsageError(`${ds.source}: ${variable} is not on the swath dimensions (${layout.lat.dims.join(', ')})`);
+  }
+  const lines = v.shape[0];
+  let acc = createBinAccumulator(grid);
+  const progress = resolveProgress(options.progress, `${variable} map`);
+  if (options.query && Object.keys(options.query).length > 0) {
+    // Cycles, passes or a period: the selected lines are read through select (in memory).
+    const part = await ds.select({ ...options.query, variables: [variable] });
+    const get = (name: string) => part.get(name).data as Float64Array;
+    acc = accumulateBins(acc, grid, get(layout.lon.name), get(layout.lat.name), get(variable));
+    progress?.(1, 1);
+    return binnedMapOf(acc, grid);
+  }
+  const step = blockLength(v.chunks, lines);
+  const blocks = Math.ceil(lines / step);
+  for (let a = 0, done = 0; a < lines; a += step) {
+    const b = Math.min(lines, a + step);
+    const read = async (name: string) =>
+      decodeVariable(requireNumericVariable(ds, name), (await ds.reader.readRaw(name, [[a, b]])).data, ds.source).data as Float64Array;
+    acc = accumulateBins(acc, grid, await read(layout.lon.name), await read(layout.lat.name), await read(variable));
+    progress?.(++done, blocks);
+  }
+  return binnedMapOf(acc, grid);
+}
