@@ -198,8 +198,7 @@ async function statsCommand(argv: string[], io: CliIO): Promise<void> {
 }
 
 async function read(argv: string[], io: CliIO): Promise<void> {
-  const options = ['--var', '--bbox', '--time', '--cycle', '--pass', '--quality', '--group', '--out'];
-  const { positionals, flags, values } = parseArgs(argv, ['--force'], options);
+  const { positionals, flags, values } = parseArgs(argv, ['--force'], ['--var', '--out', ...SELECTION_OPTIONS]);
   if (positionals.length === 0) {
     throw new UsageError('swot read takes a PATH (file, store, directory or quoted glob pattern)');
   }
@@ -207,25 +206,9 @@ async function read(argv: string[], io: CliIO): Promise<void> {
   if (!out) {
     throw new UsageError('swot read needs --out OUT.nc (or OUT.zarr)');
   }
-  const query: SelectQuery = {};
+  const query = selectionQuery(values);
   const v = values.get('--var');
   if (v) query.variables = v.split(',').map(x => x.trim()).filter(Boolean);
-  const bbox = values.get('--bbox');
-  if (bbox) query.bbox = parseBbox(bbox);
-  const time = values.get('--time');
-  if (time) {
-    const [start, end] = time.split('/');
-    if (!start || !end) throw new UsageError(`--time takes START/END, got "${time}"`);
-    query.time = [start, end];
-  }
-  const cycle = values.get('--cycle');
-  if (cycle) query.cycles = parseNumbers(cycle, '--cycle');
-  const pass = values.get('--pass');
-  if (pass) query.passes = parseNumbers(pass, '--pass');
-  const quality = values.get('--quality');
-  if (quality) query.quality = quality as SelectQuery['quality'];
-  const group = values.get('--group');
-  if (group) query.group = group;
   const dataset = await open(positionals.length === 1 ? positionals[0] : positionals);
   try {
     const selection = await dataset.select(query);
