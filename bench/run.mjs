@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { renderSection } from './render.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PYTHON = join(process.env.SWOT_VENV ?? join(ROOT, '.venv'), 'bin', 'python');
@@ -109,7 +110,7 @@ print(json.dumps(out))`
   ].join('\n');
 }
 
-const sections = [dataAccess(), diagnosticsSection()];
+const sections = [dataAccess(), diagnosticsSection(), renderSection()];
 const header = [
   '# Benchmarks',
   '',

@@ -22,6 +22,8 @@ export { progressBar } from './progress';
 export { spectrum } from './spectrum';
 export type { SpectrumOptions } from './spectrum';
 export { meanMap } from './maps';
+export { show } from './show';
+export type { ShowOptions, SwathBundle } from './show';
 export type { MeanMapOptions } from './maps';
 export {
   SwotError,

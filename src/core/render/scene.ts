@@ -1,0 +1,68 @@
+/** What the renderer draws: decoded layers (swaths, grids) with their colour settings. */
+import { View } from './view';
+
+/** Arrows of a layer: (u, v) sampled every `stride` lines and pixels (grids: rows and columns). */
+export interface Vectors {
+  stride: number;
+  u: Float32Array;
+  v: Float32Array;
+}
+
+/** A swath: lon, lat and value per pixel, `lines` x `pixels` in C order. */
+export interface SwathLayer {
+  kind: 'swath';
+  lines: number;
+  pixels: number;
+  lon: Float32Array | Float64Array;
+  lat: Float32Array | Float64Array;
+  value: Float32Array;
+  label?: string;
+  cycle?: number;
+  pass?: number;
+  /** Line and pixel of the first point in the product, and the steps (level of detail) between points. */
+  line0: number;
+  pixel0: number;
+  lineStep: number;
+  pixelStep: number;
+  vectors?: Vectors;
+}
+
+/** A regular grid (L4): `value` is lat.length x lon.length, rows along latitude. */
+export interface GridLayer {
+  kind: 'grid';
+  lon: Float64Array;
+  lat: Float64Array;
+  value: Float32Array;
+  label?: string;
+  vectors?: Vectors;
+}
+
+export type Layer = SwathLayer | GridLayer;
+
+export interface VariableInfoLite {
+  name: string;
+  units?: string;
+  longName?: string;
+}
+
+export interface Scene {
+  layers: Layer[];
+  variable: VariableInfoLite;
+  colormap: string;
+  clim: [number, number];
+  title?: string;
+  grid: boolean;
+  colorbar: boolean;
+  coastlines: boolean;
+  /** Units of the arrows, when there are arrows. */
+  vectorUnits?: string;
+  /** Speed drawn as one arrow spacing (default: 95th percentile of the speeds). */
+  vectorScale?: number;
+  /** Where the view opens. */
+  extent: View;
+}
+
+/** Number of points a layer holds. */
+export function layerPoints(layer: Layer): number {
+  return layer.value.length;
+}

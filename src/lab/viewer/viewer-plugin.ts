@@ -1,0 +1,82 @@
+/**
+ * Opening a netCDF4 file (.nc) from the file browser opens the SWOT viewer
+ * (its default factory, no kernel involved); a Zarr store (.zarr directory)
+ * opens it from the context menu.
+ */
+import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { MainAreaWidget } from '@jupyterlab/apputils';
+import { ABCWidgetFactory, DocumentRegistry, DocumentWidget, IDocumentWidget, TextModelFactory } from '@jupyterlab/docregistry';
+import { IFileBrowserFactory } from '@jupyterlab/filebrowser';
+import { swotIcon } from '../sidebar-plugin';
+import { SwotViewer } from './viewer-widget';
+
+export const VIEWER_FACTORY = 'SWOT Viewer';
+const FILE_TYPE = 'swot-netcdf';
+const MODEL = 'swot-no-content';
+const OPEN_ZARR = 'swot:open-viewer';
+
+/** A model factory that does not load the file's content (the viewer reads it itself). */
+class NoContentModelFactory extends TextModelFactory {
+  get name(): string {
+    return MODEL;
+  }
+  get fileFormat(): null {
+    return null;
+  }
+}
+
+class ViewerFactory extends ABCWidgetFactory<IDocumentWidget<SwotViewer>> {
+  protected createNewWidget(context: DocumentRegistry.Context): IDocumentWidget<SwotViewer> {
+    const widget = new DocumentWidget({ content: new SwotViewer(context.path), context });
+    widget.title.icon = swotIcon;
+    return widget;
+  }
+}
+
+export const viewerPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-swot:viewer',
+  description: 'Opens netCDF4 files and Zarr stores in a viewer: variables, dimensions, attributes and a map.',
+  autoStart: true,
+  optional: [IFileBrowserFactory],
+  activate: (app: JupyterFrontEnd, browsers: IFileBrowserFactory | null) => {
+    const registry = app.docRegistry;
+    if (!registry.getModelFactory(MODEL)) {
+      registry.addModelFactory(new NoContentModelFactory());
+    }
+    registry.addFileType({
+      name: FILE_TYPE,
+      displayName: 'netCDF4',
+      extensions: ['.nc', '.nc4'],
+      mimeTypes: ['application/x-netcdf'],
+      contentType: 'file',
+      fileFormat: null,
+      icon: swotIcon
+    });
+    registry.addWidgetFactory(
+      new ViewerFactory({ name: VIEWER_FACTORY, label: 'SWOT Viewer', modelName: MODEL, fileTypes: [FILE_TYPE], defaultFor: [FILE_TYPE], readOnly: true })
+    );
+
+    const selectedPath = (): string | undefined => {
+      const item = browsers?.tracker.currentWidget?.selectedItems().next();
+      return item && !item.done ? item.value.path : undefined;
+    };
+    app.commands.addCommand(OPEN_ZARR, {
+      label: 'Open in SWOT Viewer',
+      caption: 'Read the Zarr store from the server and draw its variables on a map',
+      icon: swotIcon,
+      isVisible: args => /\.zarr\/?$/.test(String(args.path ?? selectedPath() ?? '')),
+      execute: args => {
+        const path = String(args.path ?? selectedPath() ?? '');
+        const content = new SwotViewer(path);
+        const widget = new MainAreaWidget({ content });
+        widget.id = `jupyterlab-swot-viewer-${path}`;
+        widget.title.label = path.split('/').pop() ?? path;
+        widget.title.icon = swotIcon;
+        widget.title.closable = true;
+        app.shell.add(widget, 'main');
+        return content.ready;
+      }
+    });
+    app.contextMenu.addItem({ command: OPEN_ZARR, selector: '.jp-DirListing-item[data-isdir="true"]', rank: 2 });
+  }
+};

@@ -1,0 +1,373 @@
+/**
+ * The swath view: a plotly figure on plain lon/lat axes whose map is a
+ * layout image re-rasterised from the data after every zoom or pan (detail
+ * at any scale), a colour bar with units, grid lines, a hover readout of the
+ * real values. Text from files goes in with textContent only.
+ */
+import { Widget } from '@lumino/widgets';
+import { colormap, fitAspect, formatLat, formatLon, formatValue, LandGeometry, localRatio, niceTicks, Scene, vectorReference, View } from '../core/render';
+import { decoded, drawFrame, Frame } from './frame';
+import { loadLand, loadPlotly, PlotlyApi, PlotlyElement } from './lazy';
+import { readoutAt } from './readout';
+
+const MARGIN = { l: 66, r: 104, t: 10, b: 40 };
+
+/** Timings of the interactive frame, in milliseconds from setScene(). */
+export interface FirstFrame {
+  plotlyMs: number;
+  rasterMs: number;
+  encodeMs: number;
+  plotMs: number;
+  totalMs: number;
+}
+
+/** When something was first on screen: a static image (while plotly loads) or the interactive plot. */
+export interface Painted {
+  kind: 'static' | 'interactive';
+  /** performance.now() of the painted frame. */
+  at: number;
+}
+
+const painted = (): Promise<void> => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+/** plotly's text accepts a few HTML-like tags: file text is escaped as entities. */
+function plotlyText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function ticks(view: View, width: number, height: number) {
+  const x = niceTicks(view.x0, view.x1, Math.max(3, Math.round(width / 110)));
+  const y = niceTicks(view.y0, view.y1, Math.max(3, Math.round(height / 70)));
+  return {
+    'xaxis.tickvals': x,
+    'xaxis.ticktext': x.map(formatLon),
+    'yaxis.tickvals': y,
+    'yaxis.ticktext': y.map(formatLat)
+  };
+}
+
+function imageOf(frame: Frame) {
+  const v = frame.view;
+  return { source: frame.uri, xref: 'x', yref: 'y', x: v.x0, y: v.y1, sizex: v.x1 - v.x0, sizey: v.y1 - v.y0, sizing: 'stretch', xanchor: 'left', yanchor: 'top', layer: 'below' };
+}
+
+export class SwathView extends Widget {
+  private readonly title_ = document.createElement('div');
+  private readonly plot = document.createElement('div');
+  private readonly footer = document.createElement('div');
+  private readonly tooltip = document.createElement('div');
+  private scene: Scene | undefined;
+  private plotly: PlotlyApi | undefined;
+  private gd: PlotlyElement | undefined;
+  private frame: Frame | undefined;
+  private land: LandGeometry | undefined;
+  private reference = 1;
+  private pending = 0;
+  private redrawing = false;
+  private dirty = false;
+  private frames_ = 0;
+  private attached: Promise<void>;
+  private resolveAttached: () => void = () => undefined;
+  private observer: ResizeObserver | undefined;
+  private lastWidth = 0;
+  private placeholder: HTMLImageElement | undefined;
+  private resolvePainted: (p: Painted) => void = () => undefined;
+  /** Resolves when the first frame (static or interactive) is on screen. */
+  readonly firstPaint: Promise<Painted> = new Promise(resolve => (this.resolvePainted = resolve));
+
+  constructor() {
+    super();
+    this.addClass('jp-swot-swath');
+    this.title_.className = 'jp-swot-swath-title';
+    this.plot.className = 'jp-swot-swath-plot';
+    this.footer.className = 'jp-swot-swath-readout';
+    this.tooltip.className = 'jp-swot-swath-tooltip';
+    this.tooltip.hidden = true;
+    this.node.append(this.title_, this.plot, this.footer, this.tooltip);
+    this.node.dataset.state = 'loading';
+    this.attached = new Promise(resolve => (this.resolveAttached = resolve));
+    this.plot.addEventListener('mousemove', this.onMove);
+    this.plot.addEventListener('mouseleave', this.onLeave);
+  }
+
+  /** Frames drawn so far (the first one, then one per zoom, pan or resize). */
+  get frames(): number {
+    return this.frames_;
+  }
+
+  /** The view currently drawn. */
+  get view(): View | undefined {
+    return this.frame?.view;
+  }
+
+  /**
+   * Show a static rendering (the kernel's PNG) until the interactive plot is
+   * ready: on the first swath of a session plotly.js takes about a second to load.
+   */
+  async showStatic(uri: string): Promise<void> {
+    if (this.gd || this.placeholder) {
+      return;
+    }
+    const img = document.createElement('img');
+    img.className = 'jp-swot-swath-static';
+    img.alt = 'static rendering (interactive map loading)';
+    img.src = uri;
+    this.placeholder = img;
+    this.plot.appendChild(img);
+    await this.attached;
+    try {
+      await img.decode();
+    } catch {
+      return;
+    }
+    await painted();
+    if (!this.gd && img.isConnected) {
+      this.node.dataset.state = 'static';
+      this.resolvePainted({ kind: 'static', at: performance.now() });
+    }
+  }
+
+  /**
+   * Draw `scene`; resolves once the interactive frame is on screen.
+   *
+   * @throws Error when plotly cannot be loaded (shown in the widget too)
+   */
+  async setScene(scene: Scene): Promise<FirstFrame> {
+    const start = performance.now();
+    this.scene = scene;
+    this.reference = scene.vectorScale ?? vectorReference(scene.layers);
+    this.title_.textContent = scene.title ?? scene.variable.name;
+    this.title_.hidden = !scene.title;
+    const plotlyLoad = loadPlotly();
+    const landLoad = scene.coastlines ? loadLand(scene.extent.x1 - scene.extent.x0 < 60 ? '50m' : '110m') : undefined;
+    await this.attached;
+    // Attached is not laid out yet in every host (output areas): wait a few frames for a width.
+    let measured = this.plot.clientWidth;
+    for (let i = 0; i < 30 && measured === 0; i++) {
+      await new Promise(resolve => requestAnimationFrame(resolve));
+      measured = this.plot.clientWidth;
+    }
+    const width = Math.max(360, measured || 800);
+    this.lastWidth = width;
+    const pw = width - MARGIN.l - MARGIN.r;
+    const e = scene.extent;
+    const ratio = localRatio(e);
+    const ph = Math.round(Math.min(620, Math.max(300, (pw * (e.y1 - e.y0) * ratio) / (e.x1 - e.x0))));
+    const view = fitAspect(e, pw, ph, ratio);
+    const [plotly, land] = await Promise.all([plotlyLoad, landLoad]);
+    const plotlyMs = performance.now() - start;
+    if (this.isDisposed) {
+      return { plotlyMs, rasterMs: 0, encodeMs: 0, plotMs: 0, totalMs: performance.now() - start };
+    }
+    this.plotly = plotly;
+    this.land = land;
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    const frame = drawFrame(scene, view, Math.round(pw * dpr), Math.round(ph * dpr), land, this.reference);
+    await decoded(frame.uri);
+    this.frame = frame;
+    // For tests and debugging: how many coastline points were available to draw.
+    this.node.dataset.coastlinePoints = String(land?.points ?? 0);
+    const [lo, hi] = scene.clim;
+    const colorbar = {
+      type: 'scatter',
+      mode: 'markers',
+      x: [(view.x0 + view.x1) / 2],
+      y: [(view.y0 + view.y1) / 2],
+      hoverinfo: 'skip',
+      showlegend: false,
+      marker: {
+        size: 1,
+        opacity: 0,
+        color: [lo],
+        cmin: lo,
+        cmax: hi,
+        colorscale: colormap(scene.colormap).stops,
+        showscale: scene.colorbar,
+        colorbar: { title: { text: plotlyText(scene.variable.units ?? ''), side: 'top' }, thickness: 14, len: 1, x: 1.02, xpad: 6, tickformat: '~g' }
+      }
+    };
+    const t = ticks(view, pw, ph);
+    const axis = { showgrid: scene.grid, gridcolor: 'rgba(90,90,90,0.22)', zeroline: false, showline: true, mirror: true, linecolor: '#666', ticks: 'outside', fixedrange: false };
+    const layout = {
+      width,
+      height: ph + MARGIN.t + MARGIN.b,
+      margin: MARGIN,
+      xaxis: { ...axis, range: [view.x0, view.x1], tickvals: t['xaxis.tickvals'], ticktext: t['xaxis.ticktext'] },
+      yaxis: { ...axis, range: [view.y0, view.y1], scaleanchor: 'x', scaleratio: ratio, tickvals: t['yaxis.tickvals'], ticktext: t['yaxis.ticktext'] },
+      images: [imageOf(frame)],
+      dragmode: 'zoom',
+      hovermode: false,
+      showlegend: false,
+      plot_bgcolor: '#f6f8fa',
+      paper_bgcolor: 'rgba(0,0,0,0)',
+      font: { size: 11, color: getComputedStyle(this.node).getPropertyValue('--jp-ui-font-color1').trim() || '#333' }
+    };
+    const config = { scrollZoom: true, displaylogo: false, responsive: false, doubleClick: 'reset', modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d'] };
+    const t0 = performance.now();
+    this.placeholder?.remove();
+    if (this.isDisposed) {
+      return { plotlyMs, rasterMs: frame.rasterMs, encodeMs: frame.encodeMs, plotMs: 0, totalMs: performance.now() - start };
+    }
+    this.gd = await plotly.newPlot(this.plot, [colorbar], layout, config);
+    this.gd.on('plotly_relayout', event => {
+      if (Object.keys(event).some(k => /^(xaxis|yaxis)\.(range|autorange)|^(width|height)$/.test(k))) {
+        this.schedule();
+      }
+    });
+    await painted();
+    const plotMs = performance.now() - t0;
+    this.resolvePainted({ kind: 'interactive', at: performance.now() });
+    this.frames_ = 1;
+    this.node.dataset.state = 'drawn';
+    this.node.dataset.frames = '1';
+    this.footer.textContent = this.legend();
+    this.observeResize();
+    // plotly may widen a range to keep the aspect: draw again if the axes differ from the frame.
+    this.schedule();
+    return { plotlyMs, rasterMs: frame.rasterMs, encodeMs: frame.encodeMs, plotMs, totalMs: performance.now() - start };
+  }
+
+  protected onAfterAttach(): void {
+    this.resolveAttached();
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this.observer?.disconnect();
+    this.plot.removeEventListener('mousemove', this.onMove);
+    this.plot.removeEventListener('mouseleave', this.onLeave);
+    if (this.pending) {
+      cancelAnimationFrame(this.pending);
+    }
+    if (this.plotly && this.gd) {
+      this.plotly.purge(this.plot);
+    }
+    this.gd = undefined;
+    this.scene = undefined;
+    super.dispose();
+  }
+
+  private legend(): string {
+    const s = this.scene!;
+    const [lo, hi] = s.clim;
+    const arrows = s.layers.some(l => l.vectors) ? ` · arrow length ${formatValue(this.reference)}${s.vectorUnits ? ` ${s.vectorUnits}` : ''}` : '';
+    return `${s.variable.name}: ${s.colormap} ${formatValue(lo)} .. ${formatValue(hi)}${s.variable.units ? ` ${s.variable.units}` : ''}${arrows} · hover for values, drag to zoom, double-click to reset`;
+  }
+
+  private observeResize(): void {
+    if (typeof ResizeObserver === 'undefined' || this.observer) {
+      return;
+    }
+    this.observer = new ResizeObserver(() => {
+      const width = this.plot.clientWidth;
+      if (this.gd && this.plotly && width > 0 && Math.abs(width - this.lastWidth) > 4) {
+        this.lastWidth = width;
+        void this.plotly.relayout(this.plot, { width: Math.max(360, width) });
+      }
+    });
+    this.observer.observe(this.node);
+  }
+
+  /** Re-rasterise for the current axes on the next animation frame (coalesced, one at a time). */
+  private schedule(): void {
+    if (this.redrawing) {
+      this.dirty = true;
+      return;
+    }
+    if (this.pending) {
+      return;
+    }
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.redrawing = true;
+      void this.redraw().finally(() => {
+        this.redrawing = false;
+        if (this.dirty && !this.isDisposed) {
+          this.dirty = false;
+          this.schedule();
+        }
+      });
+    });
+  }
+
+  private async redraw(): Promise<void> {
+    const gd = this.gd;
+    const full = gd?._fullLayout;
+    if (!gd || !full || !this.scene || !this.plotly) {
+      return;
+    }
+    const [x0, x1] = full.xaxis.range.map(Number);
+    const [y0, y1] = full.yaxis.range.map(Number);
+    const current = this.frame?.view;
+    const { w, h } = full._size;
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    const W = Math.max(1, Math.round(w * dpr));
+    const H = Math.max(1, Math.round(h * dpr));
+    if (current && this.frame && Math.abs(current.x0 - x0) + Math.abs(current.x1 - x1) + Math.abs(current.y0 - y0) + Math.abs(current.y1 - y1) < 1e-9 * (1 + Math.abs(x1 - x0)) && this.frame.raster.width === W && this.frame.raster.height === H) {
+      return;
+    }
+    const view: View = { x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: Math.min(y0, y1), y1: Math.max(y0, y1) };
+    if (view.x1 - view.x0 > 360) {
+      const c = (view.x0 + view.x1) / 2;
+      view.x0 = c - 180;
+      view.x1 = c + 180;
+    }
+    if (this.scene.coastlines) {
+      this.land = await loadLand(view.x1 - view.x0 < 60 ? '50m' : '110m');
+    }
+    if (this.isDisposed || !this.scene) {
+      return;
+    }
+    const frame = drawFrame(this.scene, view, W, H, this.land, this.reference);
+    this.frame = frame;
+    this.node.dataset.coastlinePoints = String(this.land?.points ?? 0);
+    await this.plotly.relayout(this.plot, { images: [imageOf(frame)], ...ticks(view, w, h) });
+    this.frames_++;
+    this.node.dataset.frames = String(this.frames_);
+  }
+
+  private onMove = (event: MouseEvent): void => {
+    const gd = this.gd;
+    const full = gd?._fullLayout;
+    const frame = this.frame;
+    if (!gd || !full || !frame || !this.scene) {
+      return;
+    }
+    const rect = gd.getBoundingClientRect();
+    const { l, t, w, h } = full._size;
+    const x = event.clientX - rect.left - l;
+    const y = event.clientY - rect.top - t;
+    if (x < 0 || y < 0 || x > w || y > h) {
+      this.onLeave();
+      return;
+    }
+    const [x0, x1] = full.xaxis.range;
+    const [y0, y1] = full.yaxis.range;
+    const lon = x0 + (x / w) * (x1 - x0);
+    const lat = y1 - (y / h) * (y1 - y0);
+    const v = frame.view;
+    const i = ((lon - v.x0) / (v.x1 - v.x0)) * frame.raster.width;
+    const j = ((v.y1 - lat) / (v.y1 - v.y0)) * frame.raster.height;
+    const readout = readoutAt(this.scene, frame.raster, i, j);
+    if (!readout) {
+      this.tooltip.hidden = true;
+      this.footer.textContent = `${formatLon(lon)} ${formatLat(lat)}: no value`;
+      return;
+    }
+    this.tooltip.textContent = readout.lines.join('\n');
+    this.tooltip.hidden = false;
+    const box = this.node.getBoundingClientRect();
+    this.tooltip.style.left = `${event.clientX - box.left + 14}px`;
+    this.tooltip.style.top = `${event.clientY - box.top + 14}px`;
+    this.footer.textContent = readout.lines.join(' · ');
+  };
+
+  private onLeave = (): void => {
+    this.tooltip.hidden = true;
+    if (this.scene) {
+      this.footer.textContent = this.legend();
+    }
+  };
+}
