@@ -119,5 +119,5 @@ const header = [
   `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Date: ${new Date().toISOString()}.`,
   ''
 ];
-writeFileSync(join(ROOT, 'BENCHMARKS.md'), [...header, ...sections].join('\n') + '\n');
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), [...header, sections.join('\n\n')].join('\n') + '\n');
 console.log([...header, ...sections].join('\n'));

@@ -1,6 +1,7 @@
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { MainAreaWidget, Notification } from '@jupyterlab/apputils';
 import { IFileBrowserFactory } from '@jupyterlab/filebrowser';
+import { commandPath } from './file-browser';
 import { decodeVariable, detectLayout, detectProduct, openZarr } from '../core';
 import { jupyterFilesStore } from './jupyter-files-store';
 import { StructureModel, StructureView } from './structure-view';
@@ -42,17 +43,13 @@ export const storePlugin: JupyterFrontEndPlugin<void> = {
   autoStart: true,
   optional: [IFileBrowserFactory],
   activate: (app: JupyterFrontEnd, browsers: IFileBrowserFactory | null) => {
-    const selectedPath = (): string | undefined => {
-      const item = browsers?.tracker.currentWidget?.selectedItems().next();
-      return item && !item.done ? item.value.path : undefined;
-    };
     app.commands.addCommand(CommandIDs.showStructure, {
       label: 'Show SWOT Dataset Structure',
       caption: 'Read the Zarr store from the server and show its dimensions, variables and attributes',
       icon: swotIcon,
-      isVisible: args => /\.zarr\/?$/.test(String(args.path ?? selectedPath() ?? '')),
+      isVisible: args => /\.zarr\/?$/.test(commandPath(args, browsers)),
       execute: async args => {
-        const path = String(args.path ?? selectedPath() ?? '');
+        const path = commandPath(args, browsers);
         try {
           const model = await describeZarr(path);
           const widget = new MainAreaWidget({ content: new StructureView(model) });

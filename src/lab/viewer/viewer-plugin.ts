@@ -7,6 +7,7 @@ import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application'
 import { MainAreaWidget } from '@jupyterlab/apputils';
 import { ABCWidgetFactory, DocumentRegistry, DocumentWidget, IDocumentWidget, TextModelFactory } from '@jupyterlab/docregistry';
 import { IFileBrowserFactory } from '@jupyterlab/filebrowser';
+import { commandPath } from '../file-browser';
 import { swotIcon } from '../sidebar-plugin';
 import { SwotViewer } from './viewer-widget';
 
@@ -56,17 +57,13 @@ export const viewerPlugin: JupyterFrontEndPlugin<void> = {
       new ViewerFactory({ name: VIEWER_FACTORY, label: 'SWOT Viewer', modelName: MODEL, fileTypes: [FILE_TYPE], defaultFor: [FILE_TYPE], readOnly: true })
     );
 
-    const selectedPath = (): string | undefined => {
-      const item = browsers?.tracker.currentWidget?.selectedItems().next();
-      return item && !item.done ? item.value.path : undefined;
-    };
     app.commands.addCommand(OPEN_ZARR, {
       label: 'Open in SWOT Viewer',
       caption: 'Read the Zarr store from the server and draw its variables on a map',
       icon: swotIcon,
-      isVisible: args => /\.zarr\/?$/.test(String(args.path ?? selectedPath() ?? '')),
+      isVisible: args => /\.zarr\/?$/.test(commandPath(args, browsers)),
       execute: args => {
-        const path = String(args.path ?? selectedPath() ?? '');
+        const path = commandPath(args, browsers);
         const content = new SwotViewer(path);
         const widget = new MainAreaWidget({ content });
         widget.id = `jupyterlab-swot-viewer-${path}`;
