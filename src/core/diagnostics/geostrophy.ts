@@ -15,7 +15,8 @@
  * NaN: NaN gradient or latitude gives NaN.
  */
 
-import { DEFAULT_LAT_MIN, DEG, EARTH_ROTATION, GRAVITY } from './constants';
+import { DEFAULT_LAT_MIN, GRAVITY } from './constants';
+import { coriolisOf } from './coriolis';
 
 /** Eastward and northward velocities, m s-1. */
 export interface Velocity {
@@ -50,11 +51,10 @@ export function geostrophicVelocity(
   }
   const u = new Float64Array(n);
   const v = new Float64Array(n);
-  const twoOmega = 2 * EARTH_ROTATION;
+  const f = coriolisOf(lat);
   for (let p = 0; p < n; p++) {
-    const phi = lat[p];
     // NaN when |lat| < latMin (and for NaN latitude: the comparison is false).
-    const k = Math.abs(phi) >= latMin ? GRAVITY / (twoOmega * Math.sin(phi * DEG)) : NaN;
+    const k = Math.abs(lat[p]) >= latMin ? GRAVITY / f[p] : NaN;
     u[p] = -k * dhdN[p];
     v[p] = k * dhdE[p];
   }

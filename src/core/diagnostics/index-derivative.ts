@@ -114,6 +114,48 @@ export function stridedDerivative(
 }
 
 /**
+ * Axis 0 line by line, in memory order (a column walk with stride `pixels`
+ * touches a new cache line at every step): the stencil half-width of each
+ * value is min(4, valid values before it, valid values after it) in its
+ * column, counted in two sweeps. Same result as stridedDerivative per column.
+ */
+function alongLines(src: ArrayLike<number>, lines: number, pixels: number, out: Float64Array): void {
+  const n = lines * pixels;
+  const before = new Uint8Array(n);
+  const after = new Uint8Array(n);
+  for (let q = pixels; q < n; q++) {
+    const x = src[q - pixels];
+    before[q] = x === x ? Math.min(STENCIL_REACH, before[q - pixels] + 1) : 0;
+  }
+  for (let q = n - pixels - 1; q >= 0; q--) {
+    const x = src[q + pixels];
+    after[q] = x === x ? Math.min(STENCIL_REACH, after[q + pixels] + 1) : 0;
+  }
+  const s = pixels;
+  for (let q = 0; q < n; q++) {
+    const x = src[q];
+    const b = before[q];
+    const a = after[q];
+    if (a === STENCIL_REACH && b === STENCIL_REACH && x === x) {
+      out[q] =
+        (672 * (src[q + s] - src[q - s]) -
+          168 * (src[q + 2 * s] - src[q - 2 * s]) +
+          32 * (src[q + 3 * s] - src[q - 3 * s]) -
+          3 * (src[q + 4 * s] - src[q - 4 * s])) /
+        840;
+    } else if (x !== x || (a === 0 && b === 0)) {
+      out[q] = NaN;
+    } else if (b === 0) {
+      out[q] = src[q + s] - x;
+    } else if (a === 0) {
+      out[q] = x - src[q - s];
+    } else {
+      out[q] = centred(src, q, s, a < b ? a : b);
+    }
+  }
+}
+
+/**
  * Derivative per index step along `axis` (0: along lines, 1: along pixels)
  * of a 2-D C-order array of shape `[num_lines, num_pixels]`.
  *
@@ -141,9 +183,7 @@ export function indexDerivative(
   }
   const [lines, pixels] = shape;
   if (axis === 0) {
-    for (let j = 0; j < pixels; j++) {
-      stridedDerivative(values, j, pixels, lines, out);
-    }
+    alongLines(values, lines, pixels, out);
   } else {
     for (let i = 0; i < lines; i++) {
       stridedDerivative(values, i * pixels, 1, pixels, out);
