@@ -3,11 +3,54 @@
  * of a variable over many passes, e.g. the mean SSHA map over a cycle,
  * streamed block by block in bounded memory.
  */
-import { accumulateBins, BinGrid, BinnedMap, binnedMapOf, blockLength, createBinAccumulator, decodeVariable, detectLayout, requireNumericVariable, SelectQuery, UsageError } from '../core';
+import {
+  accumulateBins,
+  BinGrid,
+  BinnedMap,
+  binnedMapOf,
+  blockLength,
+  createBinAccumulator,
+  decodeVariable,
+  detectLayout,
+  GroupedAccumulator,
+  mergeGroupedAccumulators,
+  requireNumericVariable,
+  SelectQuery,
+  UsageError
+} from '../core';
+import { runReduction, shares, workerCount } from './workers';
 import { Dataset } from './dataset';
 import { Progress, resolveProgress } from './progress';
 
+/** Accumulate lines [start, stop) into the bins (main thread or a worker). */
+export async function mapLines(
+  ds: Dataset,
+  variable: string,
+  grid: BinGrid,
+  start: number,
+  stop: number,
+  onBlock?: () => void
+): Promise<GroupedAccumulator> {
+  const layout = detectLayout(ds);
+  if (layout.kind !== 'swath') {
+    throw new UsageError(`${ds.source}: meanMap works on swaths (latitude/longitude per pixel)`);
+  }
+  const v = requireNumericVariable(ds, variable);
+  const step = blockLength(v.chunks, v.shape[0]);
+  let acc = createBinAccumulator(grid);
+  for (let a = start; a < stop; a += step) {
+    const b = Math.min(stop, a + step);
+    const read = async (name: string) =>
+      decodeVariable(requireNumericVariable(ds, name), (await ds.reader.readRaw(name, [[a, b]])).data, ds.source).data as Float64Array;
+    acc = accumulateBins(acc, grid, await read(layout.lon.name), await read(layout.lat.name), await read(variable));
+    onBlock?.();
+  }
+  return acc;
+}
+
 export interface MeanMapOptions {
+  /** Worker threads (default: every core above 50 M values, else the main thread). */
+  workers?: number;
   /** Only these lines (cycles, passes, time; a bbox is applied by the grid itself). */
   query?: Omit<SelectQuery, 'variables' | 'bbox'>;
   progress?: boolean | Progress;
@@ -40,12 +83,19 @@ export async function meanMap(ds: Dataset, variable: string, grid: BinGrid, opti
   }
   const step = blockLength(v.chunks, lines);
   const blocks = Math.ceil(lines / step);
-  for (let a = 0, done = 0; a < lines; a += step) {
-    const b = Math.min(lines, a + step);
-    const read = async (name: string) =>
-      decodeVariable(requireNumericVariable(ds, name), (await ds.reader.readRaw(name, [[a, b]])).data, ds.source).data as Float64Array;
-    acc = accumulateBins(acc, grid, await read(layout.lon.name), await read(layout.lat.name), await read(variable));
-    progress?.(++done, blocks);
+  let done = 0;
+  const onBlock = () => progress?.(++done, blocks);
+  const target = (ds as Dataset & { target?: string | string[] }).target;
+  const workers = workerCount(options.workers, v.shape.reduce((n, x) => n * x, 1), blocks);
+  if (workers > 1 && target !== undefined) {
+    const parts = await Promise.all(
+      shares(lines, step, workers).map(([start, stop]) =>
+        runReduction<GroupedAccumulator>({ kind: 'map', target, variable, grid, start, stop }, onBlock)
+      )
+    );
+    acc = parts.reduce(mergeGroupedAccumulators, acc);
+  } else {
+    acc = await mapLines(ds, variable, grid, 0, lines, onBlock);
   }
   return binnedMapOf(acc, grid);
 }

@@ -1,26 +1,24 @@
-/** Worker thread of `stats`: opens the dataset itself and reduces its share of lines. */
+/** Worker thread of `stats` and `meanMap`: opens the dataset itself and reduces its share of lines. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { mapLines } from './maps';
 import { open } from './open';
-import { reduceLines, StatsBy } from './stats';
+import { reduceLines } from './stats';
+import type { ReductionJob } from './workers';
 
-interface Job {
-  target: string | string[];
-  variable: string;
-  by?: StatsBy;
-  start: number;
-  stop: number;
-}
-
-async function run(job: Job): Promise<void> {
+async function run(job: ReductionJob): Promise<void> {
   const ds = await open(job.target);
+  const onBlock = () => parentPort!.postMessage({ block: true });
   try {
-    const result = await reduceLines(ds, job.variable, job.by, job.start, job.stop, () => parentPort!.postMessage({ block: true }));
+    const result =
+      job.kind === 'map'
+        ? await mapLines(ds, job.variable, job.grid, job.start, job.stop, onBlock)
+        : await reduceLines(ds, job.variable, job.by, job.start, job.stop, onBlock);
     parentPort!.postMessage({ result });
   } finally {
     ds.close();
   }
 }
 
-run(workerData as Job).catch(error => {
+run(workerData as ReductionJob).catch(error => {
   parentPort!.postMessage({ error: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } });
 });

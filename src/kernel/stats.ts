@@ -5,9 +5,6 @@
  * bounded memory and is split over worker threads (both cores); partial
  * results are merged exactly (Chan et al. pairwise variance).
  */
-import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import {
   Accumulator,
   accumulate,
@@ -32,11 +29,10 @@ import {
 } from '../core';
 import { Dataset } from './dataset';
 import { Progress, resolveProgress } from './progress';
+import { runReduction, shares, workerCount } from './workers';
 
 export type StatsBy = 'pass' | 'pixel' | 'line';
 
-/** Values above which a streamed reduction uses every core by default. */
-const PARALLEL_THRESHOLD = 50_000_000;
 
 export interface StatsOptions {
   by?: StatsBy;
@@ -148,25 +144,6 @@ function merge(parts: PartialReduction[]): PartialReduction {
   return { total, passes: [...passes], ...(pixels ? { pixels } : {}) };
 }
 
-function runWorker(target: string | string[], variable: string, by: StatsBy | undefined, start: number, stop: number, onBlock: () => void): Promise<PartialReduction> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(join(__dirname, 'reduce-worker.cjs'), { workerData: { target, variable, by, start, stop } });
-    worker.on('message', (message: { block?: true; result?: PartialReduction; error?: { name: string; message: string } }) => {
-      if (message.block) {
-        onBlock();
-      } else if (message.error) {
-        const error = new UsageError(message.error.message);
-        error.name = message.error.name;
-        reject(error);
-      } else if (message.result) {
-        resolvePromise(message.result);
-      }
-    });
-    worker.on('error', reject);
-    worker.on('exit', code => code !== 0 && reject(new Error(`reduction worker exited with code ${code}`)));
-  });
-}
-
 function toResult(variable: string, units: string | undefined, by: StatsBy | undefined, merged: PartialReduction, dim?: string): StatsResult {
   const result: StatsResult = { variable, ...(units ? { units } : {}), ...(by ? { by } : {}), total: finish(merged.total) };
   if (by === 'pass') {
@@ -251,15 +228,14 @@ export async function stats(data: Dataset | DecodedDataset, variable: string, op
   const onBlock = () => progress?.(++done, blocks);
   const target = (data as Dataset & { target?: string | string[] }).target;
   // Threads pay for themselves on large reductions only (each one opens the data again).
-  const values = v.shape.reduce((n, x) => n * x, 1);
-  const automatic = values >= PARALLEL_THRESHOLD ? cpus().length : 1;
-  const workers = Math.max(1, Math.min(options.workers ?? automatic, blocks));
+  const workers = workerCount(options.workers, v.shape.reduce((n, x) => n * x, 1), blocks);
   let parts: PartialReduction[];
   if (workers > 1 && target !== undefined) {
-    // Split on block boundaries so that every worker reads whole chunks.
-    const per = Math.ceil(blocks / workers);
-    const ranges = Array.from({ length: workers }, (_, w) => [w * per * step, Math.min(lines, (w + 1) * per * step)] as const).filter(([a, b]) => a < b);
-    parts = await Promise.all(ranges.map(([a, b]) => runWorker(target, variable, options.by, a, b, onBlock)));
+    parts = await Promise.all(
+      shares(lines, step, workers).map(([start, stop]) =>
+        runReduction<PartialReduction>({ kind: 'stats', target, variable, by: options.by, start, stop }, onBlock)
+      )
+    );
   } else {
     parts = [await reduceLines(data, variable, options.by, 0, lines, onBlock)];
   }

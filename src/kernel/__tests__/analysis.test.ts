@@ -69,4 +69,17 @@ describe('binned maps over many passes', () => {
     expect(map.mean[10 * 30 + 14]).toBeCloseTo(cellSum / cellCount, 12);
     ds.close();
   }, 60000);
+
+  it('gives the same map from two worker threads (partial maps merged)', async () => {
+    const grid = { lonMin: 280, lonMax: 310, latMin: 25, latMax: 45, lonStep: 1 };
+    const one = await meanMap(await open(STORE), 'ssha_filtered', grid, { workers: 1 });
+    const two = await meanMap(await open(STORE), 'ssha_filtered', grid, { workers: 2 });
+    expect(Array.from(two.count)).toEqual(Array.from(one.count));
+    for (let i = 0; i < one.mean.length; i++) {
+      if (one.count[i] > 0) {
+        expect(Math.abs(two.mean[i] - one.mean[i])).toBeLessThan(1e-12);
+        expect(Math.abs(two.std[i] - one.std[i])).toBeLessThan(1e-9);
+      }
+    }
+  }, 60000);
 });

@@ -1,0 +1,63 @@
+/**
+ * Reductions split over worker threads: each worker opens the data itself
+ * (from the target given to open()) and reduces its share of lines; the
+ * partial results are merged by the caller. Typed arrays come back by copy
+ * (structured clone), which is small next to the data read.
+ */
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { BinGrid, UsageError } from '../core';
+import type { StatsBy } from './stats';
+
+export type ReductionJob =
+  | { kind: 'stats'; target: string | string[]; variable: string; by?: StatsBy; start: number; stop: number }
+  | { kind: 'map'; target: string | string[]; variable: string; grid: BinGrid; start: number; stop: number };
+
+/** Values above which a streamed reduction uses every core by default. */
+export const PARALLEL_THRESHOLD = 50_000_000;
+
+/** How many workers: the caller's choice, else every core for large reductions; never more than blocks. */
+export function workerCount(requested: number | undefined, values: number, blocks: number): number {
+  const automatic = values >= PARALLEL_THRESHOLD ? cpus().length : 1;
+  return Math.max(1, Math.min(requested ?? automatic, blocks));
+}
+
+/** Line ranges on block boundaries, one per worker. */
+export function shares(lines: number, step: number, workers: number): Array<[number, number]> {
+  const blocks = Math.ceil(lines / step);
+  const per = Math.ceil(blocks / workers);
+  return Array.from({ length: workers }, (_, w) => [w * per * step, Math.min(lines, (w + 1) * per * step)] as [number, number]).filter(
+    ([a, b]) => a < b
+  );
+}
+
+/** The worker bundle: next to this module in dist/, or dist/ of the package when run from sources (tests). */
+function workerScript(): string {
+  const candidates = [join(__dirname, 'reduce-worker.cjs'), join(__dirname, '..', '..', 'dist', 'reduce-worker.cjs')];
+  const found = candidates.find(existsSync);
+  if (!found) {
+    throw new UsageError(`the reduction worker is missing (${candidates[0]}): run "npm run build:kernel"`);
+  }
+  return found;
+}
+
+export function runReduction<T>(job: ReductionJob, onBlock: () => void): Promise<T> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(workerScript(), { workerData: job });
+    worker.on('message', (message: { block?: true; result?: T; error?: { name: string; message: string } }) => {
+      if (message.block) {
+        onBlock();
+      } else if (message.error) {
+        const error = new UsageError(message.error.message);
+        error.name = message.error.name;
+        reject(error);
+      } else if (message.result !== undefined) {
+        resolvePromise(message.result);
+      }
+    });
+    worker.on('error', reject);
+    worker.on('exit', code => code !== 0 && reject(new Error(`reduction worker exited with code ${code}`)));
+  });
+}
