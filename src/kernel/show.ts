@@ -4,30 +4,17 @@
  * (application/vnd.swot.swath+json), a static PNG and a text summary.
  */
 import { DecodedDataset, UsageError } from '../core';
-import { Clim, COLORMAP_NAMES, inferVectors, LayerOptions, Layers, layersFromDecoded, readLayers, SceneOptions } from '../core/render';
+import { COLORMAP_NAMES, inferVectors, LayerOptions, Layers, layersFromDecoded, readLayers, SceneOptions } from '../core/render';
 import type { Dataset } from './dataset';
 import { buildBundle, SwathBundle } from './display/bundle';
 import { inNotebook, sendDisplay } from './display/emit';
 
 export type { SwathBundle } from './display/bundle';
 
-export interface ShowOptions {
-  /** Colour map: Spectral_r, RdBu_r, balance, speed, thermal, viridis, gray_r, ... (default: by variable). */
-  cmap?: string;
-  /** Colour limits: fixed [vmin, vmax], or percentiles {percentile: [2, 98]} (default 5-95). */
-  clim?: Clim;
-  /** Limits symmetric around 0 (default: for diverging maps when values straddle 0). */
-  symmetric?: boolean;
-  /** Longitude/latitude grid lines (default true). */
-  grid?: boolean;
-  colorbar?: boolean;
-  /** Land and coastlines (default true). */
-  coastlines?: boolean;
-  title?: string;
+/** The widget's options (cmap, clim, symmetric, grid, colorbar, coastlines, title, vectorScale), plus: */
+export interface ShowOptions extends Pick<SceneOptions, 'cmap' | 'clim' | 'symmetric' | 'grid' | 'colorbar' | 'coastlines' | 'title' | 'vectorScale'> {
   /** Arrows: true (the velocity matching the variable, e.g. ugosa/vgosa_filtered) or [u, v] names. */
   vectors?: boolean | [string, string];
-  /** Speed of a full-length arrow (default: the 95th percentile). */
-  vectorScale?: number;
   /** Level of detail: at most this many points are sent to the browser (default 2 000 000). */
   maxPoints?: number;
   /** Index along the leading (time) dimension of a gridded variable (default 0). */

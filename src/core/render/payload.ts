@@ -52,17 +52,20 @@ export type LayerInput = SwathInput | GridInput;
 
 export interface SceneOptions {
   variable: VariableInfoLite;
-  /** Colour map name (default: by variable, see defaultColormap). */
+  /** Colour map: Spectral_r, RdBu_r, balance, speed, thermal, viridis, gray_r, ... (default: by variable, see defaultColormap). */
   cmap?: string;
-  /** Fixed [vmin, vmax] or {percentile: [lo, hi]} (default 5-95). */
+  /** Colour limits: fixed [vmin, vmax], or percentiles {percentile: [2, 98]} (default 5-95). */
   clim?: Clim;
-  /** Symmetric limits around 0 (default: for diverging maps when the values straddle 0). */
+  /** Limits symmetric around 0 (default: for diverging maps when the values straddle 0). */
   symmetric?: boolean;
+  /** Longitude/latitude grid lines (default true). */
   grid?: boolean;
   colorbar?: boolean;
+  /** Land and coastlines (default true). */
   coastlines?: boolean;
   title?: string;
   vectorUnits?: string;
+  /** Speed of a full-length arrow (default: the 95th percentile). */
   vectorScale?: number;
   /** At most this many arrows are kept (default 60 000). */
   maxArrows?: number;
@@ -115,6 +118,7 @@ export interface SwathPayload {
   /** The bytes of every array. */
   blob: PackedBlob;
   vectorUnits?: string;
+  /** Speed of a full-length arrow (default: the 95th percentile). */
   vectorScale?: number;
   /** Points drawn, and points in the data before any level-of-detail reduction. */
   points: number;
