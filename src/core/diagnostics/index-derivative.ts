@@ -46,6 +46,17 @@ function centred(src: ArrayLike<number>, q: number, s: number, k: number): numbe
   return (672 * d1 - 168 * d2 + 32 * d3 - 3 * d4) / 840;
 }
 
+/** The 9-point stencil alone (interior points: no branch; small enough to be inlined). */
+function ninePoint(src: ArrayLike<number>, q: number, s: number): number {
+  return (
+    (672 * (src[q + s] - src[q - s]) -
+      168 * (src[q + 2 * s] - src[q - 2 * s]) +
+      32 * (src[q + 3 * s] - src[q - 3 * s]) -
+      3 * (src[q + 4 * s] - src[q - 4 * s])) /
+    840
+  );
+}
+
 /** Derivative over one run of `m` valid values starting at `start`, stride `s`. */
 function derivativeRun(src: ArrayLike<number>, start: number, s: number, m: number, out: Float64Array): void {
   if (m === 1) {
@@ -63,12 +74,7 @@ function derivativeRun(src: ArrayLike<number>, start: number, s: number, m: numb
   // Interior: the full 9-point stencil, no branch.
   for (let p = headEnd; p < tailStart; p++) {
     const q = start + p * s;
-    out[q] =
-      (672 * (src[q + s] - src[q - s]) -
-        168 * (src[q + 2 * s] - src[q - 2 * s]) +
-        32 * (src[q + 3 * s] - src[q - 3 * s]) -
-        3 * (src[q + 4 * s] - src[q - 4 * s])) /
-      840;
+    out[q] = ninePoint(src, q, s);
   }
   for (let p = tailStart; p < m - 1; p++) {
     out[start + p * s] = centred(src, start + p * s, s, Math.min(p, m - 1 - p, STENCIL_REACH));
@@ -137,12 +143,7 @@ function alongLines(src: ArrayLike<number>, lines: number, pixels: number, out: 
     const b = before[q];
     const a = after[q];
     if (a === STENCIL_REACH && b === STENCIL_REACH && x === x) {
-      out[q] =
-        (672 * (src[q + s] - src[q - s]) -
-          168 * (src[q + 2 * s] - src[q - 2 * s]) +
-          32 * (src[q + 3 * s] - src[q - 3 * s]) -
-          3 * (src[q + 4 * s] - src[q - 4 * s])) /
-        840;
+      out[q] = ninePoint(src, q, s);
     } else if (x !== x || (a === 0 && b === 0)) {
       out[q] = NaN;
     } else if (b === 0) {

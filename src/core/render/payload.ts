@@ -11,7 +11,7 @@ import { Deflate, Inflate, openBlob, PackedArray, PackedBlob, Packer, unpack } f
 
 export type { PackedCoordinates } from './coordinates';
 import { Clim, colorLimits } from './percentile';
-import { GridLayer, Layer, Scene, SwathLayer, VariableInfoLite, Vectors } from './scene';
+import { GridLayer, Layer, Scene, SwathLayer, SwathLayerInfo, VariableInfoLite, Vectors } from './scene';
 import { extentOf, unwrapLongitudes, View } from './view';
 
 export const SWATH_MIME = 'application/vnd.swot.swath+json';
@@ -77,19 +77,9 @@ interface PackedVectors {
   v: PackedArray;
 }
 
-export interface PackedSwathLayer {
-  kind: 'swath';
-  lines: number;
-  pixels: number;
+export interface PackedSwathLayer extends SwathLayerInfo {
   coordinates: PackedCoordinates;
   value: PackedArray;
-  label?: string;
-  cycle?: number;
-  pass?: number;
-  line0: number;
-  pixel0: number;
-  lineStep: number;
-  pixelStep: number;
   vectors?: PackedVectors;
 }
 

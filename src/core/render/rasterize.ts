@@ -46,6 +46,19 @@ function drawSwath(raster: Raster, layer: SwathLayer, id: number): void {
   const xMax = view.x1 + margin;
   const yMin = view.y0 - margin;
   const yMax = view.y1 + margin;
+  const put = (p: number, v: number, layerId: number, k: number) => {
+    rv[p] = v;
+    rl[p] = layerId;
+    ri[p] = k;
+  };
+  // The pixel under a point's centre, when its footprint covers no pixel centre.
+  const putCentre = (px: number, py: number, v: number, layerId: number, k: number) => {
+    const i = Math.floor(px);
+    const j = Math.floor(py);
+    if (i >= 0 && i < W && j >= 0 && j < H) {
+      put(j * W + i, v, layerId, k);
+    }
+  };
   const n = value.length;
   for (let k = 0; k < n; k++) {
     const v = value[k];
@@ -73,14 +86,7 @@ function drawSwath(raster: Raster, layer: SwathLayer, id: number): void {
     const det = ax * cy - ay * cx;
     if ((ex <= 0.5 && ey <= 0.5) || det === 0 || ex > MAX_REACH * sx || ey > MAX_REACH * sy) {
       // Footprint within one pixel (or degenerate): the pixel under the centre.
-      const i = Math.floor(px);
-      const j = Math.floor(py);
-      if (i >= 0 && i < W && j >= 0 && j < H) {
-        const p = j * W + i;
-        rv[p] = v;
-        rl[p] = id;
-        ri[p] = k;
-      }
+      putCentre(px, py, v, id, k);
       continue;
     }
     // Pixels whose centre lies in centre +- a +- c (slightly enlarged: no seams between neighbours).
@@ -99,23 +105,13 @@ function drawSwath(raster: Raster, layer: SwathLayer, id: number): void {
         const s = (dx * cy - dy * cx) * inv;
         const t = (ax * dy - ay * dx) * inv;
         if (s <= lim && s >= -lim && t <= lim && t >= -lim) {
-          const p = row + i;
-          rv[p] = v;
-          rl[p] = id;
-          ri[p] = k;
+          put(row + i, v, id, k);
           drawn = true;
         }
       }
     }
     if (!drawn) {
-      const i = Math.floor(px);
-      const j = Math.floor(py);
-      if (i >= 0 && i < W && j >= 0 && j < H) {
-        const p = j * W + i;
-        rv[p] = v;
-        rl[p] = id;
-        ri[p] = k;
-      }
+      putCentre(px, py, v, id, k);
     }
   }
 }

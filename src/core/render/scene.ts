@@ -8,14 +8,11 @@ export interface Vectors {
   v: Float32Array;
 }
 
-/** A swath: lon, lat and value per pixel, `lines` x `pixels` in C order. */
-export interface SwathLayer {
+/** What a swath layer is, decoded or packed for the browser: its size, its pass, where its points are in the product. */
+export interface SwathLayerInfo {
   kind: 'swath';
   lines: number;
   pixels: number;
-  lon: Float32Array | Float64Array;
-  lat: Float32Array | Float64Array;
-  value: Float32Array;
   label?: string;
   cycle?: number;
   pass?: number;
@@ -24,6 +21,13 @@ export interface SwathLayer {
   pixel0: number;
   lineStep: number;
   pixelStep: number;
+}
+
+/** A swath: lon, lat and value per pixel, `lines` x `pixels` in C order. */
+export interface SwathLayer extends SwathLayerInfo {
+  lon: Float32Array | Float64Array;
+  lat: Float32Array | Float64Array;
+  value: Float32Array;
   vectors?: Vectors;
 }
 
