@@ -6,7 +6,6 @@
 import { NumericArray } from './array';
 import { cfDecode, fillValues, needsDecoding } from './cf';
 import { Attributes } from './dataset';
-import { DecodedVariable, decodeVariable } from './decoded';
 import { DatasetReader, requireVariable } from './reader';
 
 /** Lines per block: a multiple of the chunk length near `target` lines, whole passes otherwise. */
@@ -16,20 +15,6 @@ export function blockLength(chunks: number[] | undefined, lines: number, target 
     return Math.min(lines, target);
   }
   return Math.max(chunk, Math.floor(target / chunk) * chunk);
-}
-
-/** Decoded blocks of `name` along its first dimension. */
-export async function* blocksOf(reader: DatasetReader, name: string, target?: number): AsyncGenerator<DecodedVariable> {
-  const variable = requireVariable(reader.info, name);
-  const lines = variable.shape[0] ?? 1;
-  const step = blockLength(variable.chunks, lines, target);
-  for (let start = 0; start < lines; start += step) {
-    const stop = Math.min(lines, start + step);
-    const raw = await reader.readRaw(name, variable.shape.length === 0 ? [] : [[start, stop]]);
-    const decoded = decodeVariable(variable, raw.data, reader.info.source);
-    decoded.shape = raw.shape;
-    yield decoded;
-  }
 }
 
 /** Running NaN-aware count and sum (Kahan-compensated). */

@@ -233,6 +233,13 @@ async function info(argv: string[], io: CliIO): Promise<void> {
   }
 }
 
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<void>> = {
+  info,
+  read,
+  diag,
+  stats: statsCommand
+};
+
 /** Run the CLI; returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -245,20 +252,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.out(version);
       return 0;
     }
-    if (command === 'info') {
-      await info(rest, io);
-      return 0;
-    }
-    if (command === 'read') {
-      await read(rest, io);
-      return 0;
-    }
-    if (command === 'diag') {
-      await diag(rest, io);
-      return 0;
-    }
-    if (command === 'stats') {
-      await statsCommand(rest, io);
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (run) {
+      await run(rest, io);
       return 0;
     }
     throw new UsageError(`unknown command "${command}"`);

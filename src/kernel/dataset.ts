@@ -39,6 +39,11 @@ export interface Selection extends DecodedDataset {
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
+/** A lazy Dataset (from open()), as opposed to a Selection or other in-memory data. */
+export function isDataset(data: unknown): data is Dataset {
+  return typeof (data as Dataset).select === 'function' && (data as Dataset).reader !== undefined;
+}
+
 function hide(target: object, key: string | symbol, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: false, configurable: true });
 }

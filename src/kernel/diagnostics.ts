@@ -10,10 +10,11 @@ import {
   DecodedVariable,
   DiagnosticName,
   EquatorMethod,
+  passRuns,
   SelectQuery,
   UsageError
 } from '../core';
-import { asSelection, Dataset, Selection } from './dataset';
+import { asSelection, Dataset, Selection, isDataset } from './dataset';
 
 export interface DiagnosticsOptions {
   /** Height variable; default by product: ssha_filtered (L3), ssha_karin_2 (L2), sla or adt (L4). */
@@ -32,30 +33,9 @@ export interface DiagnosticsOptions {
 const HEIGHTS = ['ssha_filtered', 'ssha_karin_2', 'ssha_karin', 'ssha', 'sla', 'adt', 'ssh_karin_2'];
 const MDTS = ['mdt', 'mean_dynamic_topography'];
 
-function isDataset(data: unknown): data is Dataset {
-  return typeof (data as Dataset).select === 'function' && Array.isArray((data as Dataset).groups);
-}
 
 function names(data: Dataset | DecodedDataset): string[] {
   return data.variables.map(v => v.name);
-}
-
-/** Runs of lines belonging to one pass (cycle_number / pass_number constant). */
-function passRuns(ds: DecodedDataset, lines: number): Array<[number, number]> {
-  const cycle = ds.variables.find(v => v.name === 'cycle_number')?.data;
-  const pass = ds.variables.find(v => v.name === 'pass_number')?.data;
-  if (!cycle && !pass) {
-    return lines > 0 ? [[0, lines]] : [];
-  }
-  const runs: Array<[number, number]> = [];
-  let start = 0;
-  for (let i = 1; i <= lines; i++) {
-    if (i === lines || cycle?.[i] !== cycle?.[i - 1] || pass?.[i] !== pass?.[i - 1]) {
-      runs.push([start, i]);
-      start = i;
-    }
-  }
-  return runs;
 }
 
 /**
@@ -103,7 +83,11 @@ export async function diagnostics(data: Dataset | Selection | DecodedDataset, op
   const fieldShape: [number, number] = [h.shape[h.shape.length - 2], h.shape[h.shape.length - 1]];
   const blocks: Array<[number, number]> = grid
     ? Array.from({ length: h.shape.length === 3 ? h.shape[0] : 1 }, (_, t) => [t, t + 1])
-    : passRuns(decoded, fieldShape[0]);
+    : passRuns(
+        fieldShape[0],
+        decoded.variables.find(v => v.name === 'cycle_number')?.data,
+        decoded.variables.find(v => v.name === 'pass_number')?.data
+      );
   const outputs = new Map<DiagnosticName, DecodedVariable>();
   const perField = fieldShape[0] * fieldShape[1];
   for (const [a, b] of blocks) {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DecodedDataset, UsageError } from '../core';
-import { Dataset, Selection } from './dataset';
+import { Dataset, Selection, isDataset } from './dataset';
 import { writeNetcdf } from './write-netcdf';
 import { writeZarr } from './write-zarr';
 
@@ -18,9 +18,6 @@ export interface SaveOptions {
   overwrite?: boolean;
 }
 
-function isDataset(data: unknown): data is Dataset {
-  return typeof (data as Dataset).select === 'function' && Array.isArray((data as Dataset).groups);
-}
 
 /**
  * @throws UsageError (output exists, unknown extension), SwotError from reading

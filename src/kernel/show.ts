@@ -5,6 +5,7 @@
  */
 import { DecodedDataset, UsageError } from '../core';
 import { COLORMAP_NAMES, inferVectors, LayerOptions, Layers, layersFromDecoded, readLayers, SceneOptions } from '../core/render';
+import { isDataset } from './dataset';
 import type { Dataset } from './dataset';
 import { buildBundle, SwathBundle } from './display/bundle';
 import { inNotebook, sendDisplay } from './display/emit';
@@ -27,9 +28,6 @@ export interface ShowOptions extends Pick<SceneOptions, 'cmap' | 'clim' | 'symme
 
 type Target = Dataset | DecodedDataset;
 
-function isDataset(t: Target): t is Dataset {
-  return typeof (t as Dataset).read === 'function' && (t as Dataset).reader !== undefined;
-}
 
 function hasVariable(t: Target, name: string): boolean {
   if (isDataset(t)) {

@@ -3,8 +3,8 @@
  * columns 10-60 km off nadir, pass by pass (segments never span two passes
  * nor a gap), in m^2/(cy/km) versus cy/km (src/core/spectra).
  */
-import { alongTrackSpectrum, AlongTrackSpectrumOptions, columnsOffNadir, DecodedDataset, UsageError, WavenumberSpectrum } from '../core';
-import { Dataset } from './dataset';
+import { alongTrackSpectrum, AlongTrackSpectrumOptions, columnsOffNadir, DecodedDataset, passRuns, UsageError, WavenumberSpectrum } from '../core';
+import { Dataset, isDataset } from './dataset';
 
 export interface SpectrumOptions extends Partial<Omit<AlongTrackSpectrumOptions, 'columns'>> {
   /** Cross-track columns to average; default those 10-60 km off nadir. */
@@ -25,9 +25,6 @@ function crossTrackKm(ds: DecodedDataset, pixels: number): number[] {
   return Array.from({ length: pixels }, (_, j) => (j - (pixels - 1) / 2) * 2);
 }
 
-function isDataset(data: unknown): data is Dataset {
-  return typeof (data as Dataset).select === 'function' && Array.isArray((data as Dataset).groups);
-}
 
 /**
  * @example
@@ -50,15 +47,9 @@ export async function spectrum(data: Dataset | DecodedDataset, variable: string,
   let sum: Float64Array | undefined;
   let segments = 0;
   let first: WavenumberSpectrum | undefined;
-  let start = 0;
-  for (let i = 1; i <= lines; i++) {
-    const boundary = i === lines || (pass !== undefined && (pass[i] !== pass[i - 1] || cycle?.[i] !== cycle?.[i - 1]));
-    if (!boundary) {
-      continue;
-    }
-    const part = (v.data as Float64Array).subarray(start * pixels, i * pixels);
-    const n = i - start;
-    start = i;
+  for (const [a, b] of passRuns(lines, cycle, pass)) {
+    const part = (v.data as Float64Array).subarray(a * pixels, b * pixels);
+    const n = b - a;
     if (n < segmentLength) {
       continue;
     }

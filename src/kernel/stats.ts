@@ -20,6 +20,7 @@ import {
   mergeAccumulators,
   mergeGroupedAccumulators,
   nanPercentiles,
+  passRuns,
   QualityLevel,
   requireNumericVariable,
   SelectQuery,
@@ -27,7 +28,7 @@ import {
   summarizeGroups,
   UsageError
 } from '../core';
-import { Dataset } from './dataset';
+import { Dataset, isDataset } from './dataset';
 import { Progress, resolveProgress } from './progress';
 import { runReduction, shares, workerCount } from './workers';
 
@@ -112,15 +113,11 @@ export async function reduceLines(
       const inner = data.length / Math.max(1, b - a);
       const cycles = hasPass && ds.variables.some(x => x.name === 'cycle_number') ? (await reader.readRaw('cycle_number', [[a, b]])).data : undefined;
       const pas = hasPass ? (await reader.readRaw('pass_number', [[a, b]])).data : undefined;
-      let runStart = 0;
-      for (let i = 1; i <= b - a; i++) {
-        if (i === b - a || (pas && (pas[i] !== pas[i - 1] || cycles?.[i] !== cycles?.[i - 1]))) {
-          const key = pas
-            ? passKey(cycles ? Number(cycles[runStart]) : undefined, Number(pas[runStart]))
-            : passKey(ds.product?.cycle, ds.product?.pass);
-          passes.set(key, accumulate(passes.get(key) ?? createAccumulator(), data.subarray(runStart * inner, i * inner)));
-          runStart = i;
-        }
+      for (const [r0, r1] of passRuns(b - a, cycles, pas)) {
+        const key = pas
+          ? passKey(cycles ? Number(cycles[r0]) : undefined, Number(pas[r0]))
+          : passKey(ds.product?.cycle, ds.product?.pass);
+        passes.set(key, accumulate(passes.get(key) ?? createAccumulator(), data.subarray(r0 * inner, r1 * inner)));
       }
     }
     onBlock?.();
@@ -177,18 +174,13 @@ function inMemory(ds: DecodedDataset, variable: string, options: StatsOptions): 
     const cycle = ds.variables.find(x => x.name === 'cycle_number')?.data;
     const pass = ds.variables.find(x => x.name === 'pass_number')?.data;
     const rows: NonNullable<StatsResult['passes']> = [];
-    let start = 0;
-    const lines = v.shape[0] ?? 0;
-    for (let i = 1; i <= lines; i++) {
-      if (i === lines || (pass && (pass[i] !== pass[i - 1] || cycle?.[i] !== cycle?.[i - 1]))) {
-        const part = data.subarray(start * pixels, i * pixels);
-        rows.push({
-          ...(cycle ? { cycle: Number(cycle[start]) } : ds.product?.cycle !== undefined ? { cycle: ds.product.cycle } : {}),
-          ...(pass ? { pass: Number(pass[start]) } : ds.product?.pass !== undefined ? { pass: ds.product.pass } : {}),
-          ...withPercentiles(part, finish(accumulate(createAccumulator(), part)))
-        });
-        start = i;
-      }
+    for (const [start, stop] of passRuns(v.shape[0] ?? 0, cycle, pass)) {
+      const part = data.subarray(start * pixels, stop * pixels);
+      rows.push({
+        ...(cycle ? { cycle: Number(cycle[start]) } : ds.product?.cycle !== undefined ? { cycle: ds.product.cycle } : {}),
+        ...(pass ? { pass: Number(pass[start]) } : ds.product?.pass !== undefined ? { pass: ds.product.pass } : {}),
+        ...withPercentiles(part, finish(accumulate(createAccumulator(), part)))
+      });
     }
     result.passes = rows;
   } else if (options.by === 'pixel' || options.by === 'line') {
@@ -198,9 +190,6 @@ function inMemory(ds: DecodedDataset, variable: string, options: StatsOptions): 
   return result;
 }
 
-function isDataset(data: unknown): data is Dataset {
-  return typeof (data as Dataset).select === 'function' && Array.isArray((data as Dataset).groups);
-}
 
 /**
  * @example

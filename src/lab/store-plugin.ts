@@ -2,23 +2,11 @@ import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application'
 import { MainAreaWidget, Notification } from '@jupyterlab/apputils';
 import { IFileBrowserFactory } from '@jupyterlab/filebrowser';
 import { commandPath } from './file-browser';
-import { decodeVariable, detectLayout, detectProduct, openZarr } from '../core';
+import { decodeVariable, detectLayout, detectProduct, nanMax, nanMin, openZarr } from '../core';
 import { jupyterFilesStore } from './jupyter-files-store';
 import { StructureModel, StructureView } from './structure-view';
 import { swotIcon } from './sidebar-plugin';
 import { CommandIDs } from './tokens';
-
-/** Minimum and maximum of the finite values. */
-function range(values: ArrayLike<number>): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i];
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
-  return [min, max];
-}
 
 /** Open a Zarr store from the server (no kernel) and describe it, extent included. */
 export async function describeZarr(path: string): Promise<StructureModel> {
@@ -28,8 +16,8 @@ export async function describeZarr(path: string): Promise<StructureModel> {
   if (layout.kind !== 'other') {
     const lat = decodeVariable(layout.lat, (await reader.readRaw(layout.lat.name)).data, path).data as Float64Array;
     const lon = decodeVariable(layout.lon, (await reader.readRaw(layout.lon.name)).data, path).data as Float64Array;
-    const [latMin, latMax] = range(lat);
-    const [lonMin, lonMax] = range(lon);
+    const [latMin, latMax] = [nanMin(lat), nanMax(lat)];
+    const [lonMin, lonMax] = [nanMin(lon), nanMax(lon)];
     model.extent = { lonMin, lonMax, latMin, latMax };
   }
   reader.close();

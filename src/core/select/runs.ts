@@ -20,3 +20,25 @@ export function runsOf(mask: Uint8Array): Array<[number, number]> {
 export function countRuns(runs: Array<[number, number]>): number {
   return runs.reduce((n, [a, b]) => n + b - a, 0);
 }
+
+/**
+ * Runs of lines that belong to one pass: cycle and pass numbers constant
+ * (per line, as collections and stores carry them). Without them, all the
+ * lines are one run. Derivatives, spectra and per-pass statistics never cross
+ * these boundaries.
+ */
+export function passRuns(
+  lines: number,
+  cycle?: ArrayLike<number | bigint>,
+  pass?: ArrayLike<number | bigint>
+): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 1; i <= lines; i++) {
+    if (i === lines || cycle?.[i] !== cycle?.[i - 1] || pass?.[i] !== pass?.[i - 1]) {
+      runs.push([start, i]);
+      start = i;
+    }
+  }
+  return runs;
+}

@@ -122,7 +122,7 @@ export function chunkAccumulator(values: ArrayLike<number>): Accumulator {
  * @example
  * ```ts
  * let acc = createAccumulator();
- * for await (const block of blocksOf(reader, 'ssha_filtered')) acc = accumulate(acc, block.data as Float64Array);
+ * for (const block of blocks) acc = accumulate(acc, block); // e.g. decoded chunks of a variable
  * summarize(acc).std;
  * ```
  */
