@@ -7,7 +7,7 @@
 import type * as ZarritaModule from 'zarrita' with { 'resolution-mode': 'import' };
 import { Hyperslab, NdArray, NumericArray, sizeOf } from '../../array';
 import { DatasetInfo } from '../../dataset';
-import { CorruptFileError, UnsupportedFormatError } from '../../errors';
+import { CorruptFileError, isSwotError, UnsupportedFormatError } from '../../errors';
 import { DatasetReader, requireNumericVariable, resolveSlab } from '../../reader';
 import { getJson, Store, StoreKey } from '../../store';
 import { MetadataDocuments, zarrGroup, ZarrVariable } from './metadata';
@@ -57,6 +57,10 @@ export async function readMetadata(store: Store): Promise<{ docs: MetadataDocume
     try {
       return await getJson<T>(store, key);
     } catch (error) {
+      // The store's own errors (access refused, ...) say what is wrong; only a parse failure is corruption.
+      if (isSwotError(error)) {
+        throw error;
+      }
       throw new CorruptFileError(`${store.source}${key}`, 'metadata is not valid JSON', error);
     }
   };
@@ -186,6 +190,9 @@ export async function openZarr(store: Store): Promise<DatasetReader> {
         const data = (chunk as { data?: unknown }).data ?? chunk;
         return { data: asNumeric(data), shape };
       } catch (error) {
+        if (isSwotError(error)) {
+          throw error;
+        }
         const reason = error instanceof Error ? error.message : String(error);
         throw new CorruptFileError(`${store.source}/${variable.path}`, `a chunk cannot be decoded: ${reason}`, error);
       }
