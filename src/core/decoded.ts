@@ -39,6 +39,29 @@ export interface DecodedDataset {
   variables: DecodedVariable[];
   attrs: Attributes;
   product?: ProductId;
+  /** Set when a selection kept nothing: why, and what the dataset holds (see select/empty.ts). */
+  empty?: EmptySelection;
+}
+
+/** What a dataset holds, to say so when a selection matches nothing. */
+export interface DatasetHoldings {
+  /** Lines (swaths) or grid cells (grids) before the selection. */
+  lines?: number;
+  cells?: number;
+  cycles?: number[];
+  passes?: number[];
+  /** First and last time, ISO 8601. */
+  time?: [string, string];
+  /** Longitude and latitude span of a grid. */
+  lon?: [number, number];
+  lat?: [number, number];
+}
+
+/** Why a selection is empty (the filter that left nothing) and what there was to select from. */
+export interface EmptySelection {
+  /** e.g. "no line matches cycles 99". */
+  reason: string;
+  holds: DatasetHoldings;
 }
 
 function numberAttr(attrs: Attributes, name: string): number | undefined {

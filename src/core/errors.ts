@@ -115,6 +115,33 @@ export class UsageError extends SwotError {
   }
 }
 
+/** One product kind found in a folder, glob or list, with how many files it has. */
+export interface ProductKindCount {
+  /** e.g. "L2_LR_SSH Expert". */
+  kind: string;
+  /** The product id that chooses it, e.g. "L2_LR_SSH_Expert". */
+  id: string;
+  product: string;
+  subset?: string;
+  files: number;
+}
+
+/**
+ * Products of several kinds (L2 Basic, Expert and Unsmoothed in one folder)
+ * that cannot be stacked into one dataset: the kinds found, and how to choose.
+ * A usage error (exit code 2 in the CLI).
+ */
+export class MixedProductsError extends UsageError {
+  readonly kinds: ProductKindCount[];
+
+  constructor(source: string, message: string, kinds: ProductKindCount[]) {
+    super(`${source}: ${message}`);
+    this.name = 'MixedProductsError';
+    (this as { source?: string }).source = source;
+    this.kinds = kinds;
+  }
+}
+
 export function isSwotError(error: unknown): error is SwotError {
   return error instanceof SwotError;
 }

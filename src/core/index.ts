@@ -1,7 +1,9 @@
 /** src/core: pure, isomorphic TypeScript shared by the lab and the kernel. */
 export * from './errors';
+export * from './options';
 export * from './dataset';
 export * from './product';
+export * from './product-kinds';
 export * from './catalog';
 export * from './formats/hdf5/signature';
 export * from './formats/netcdf/metadata';

@@ -1,4 +1,4 @@
-import { DecodedDataset, DecodedVariable } from '../core';
+import { DecodedDataset, DecodedVariable, describeEmpty } from '../core';
 
 function range(v: DecodedVariable): string {
   let min = Infinity;
@@ -20,11 +20,15 @@ function range(v: DecodedVariable): string {
   return `${fmt(min)} .. ${fmt(max)} (${valid}/${data.length} valid)`;
 }
 
-/** Summary of a selection: dimensions, and each variable's range of values. */
+/** Summary of a selection: why it is empty (if it is), dimensions, and each variable's range of values. */
 export function describeSelection(ds: DecodedDataset): string {
   const dims = Object.entries(ds.dims).map(([k, n]) => `${k}: ${n}`);
   const pad = Math.max(0, ...ds.variables.map(v => v.name.length));
-  const lines = [`<swot.Selection> ${ds.source}`, `Dimensions:  (${dims.join(', ')})`, 'Variables:'];
+  const lines = [`<swot.Selection> ${ds.source}`];
+  if (ds.empty) {
+    lines.push(`Empty:       ${describeEmpty(ds.empty)}`);
+  }
+  lines.push(`Dimensions:  (${dims.join(', ')})`, 'Variables:');
   for (const v of ds.variables) {
     const units = typeof v.attrs['units'] === 'string' ? ` [${v.attrs['units']}]` : '';
     lines.push(`    ${v.name.padEnd(pad)} (${v.dims.join(', ')})${units}  ${range(v)}`);

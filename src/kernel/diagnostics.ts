@@ -5,12 +5,15 @@
  * kernels (src/core/diagnostics).
  */
 import {
+  checkOptionKeys,
   computeDiagnostics,
   DecodedDataset,
   DecodedVariable,
   DiagnosticName,
   EquatorMethod,
+  optionKeys,
   passRuns,
+  SELECT_KEYS,
   SelectQuery,
   UsageError
 } from '../core';
@@ -30,6 +33,8 @@ export interface DiagnosticsOptions {
   query?: SelectQuery;
 }
 
+const DIAGNOSTICS_KEYS = optionKeys<DiagnosticsOptions>({ variable: true, what: true, height: true, latMin: true, equator: true, query: true });
+
 const HEIGHTS = ['ssha_filtered', 'ssha_karin_2', 'ssha_karin', 'ssha', 'sla', 'adt', 'ssh_karin_2'];
 const MDTS = ['mdt', 'mean_dynamic_topography'];
 
@@ -46,6 +51,8 @@ function names(data: Dataset | DecodedDataset): string[] {
  * @throws UsageError (no height variable, unknown field), MissingVariableError
  */
 export async function diagnostics(data: Dataset | Selection | DecodedDataset, options: DiagnosticsOptions = {}): Promise<Selection> {
+  checkOptionKeys(options, DIAGNOSTICS_KEYS, 'diagnostics()');
+  checkOptionKeys(options.query, SELECT_KEYS, 'the query of diagnostics()');
   const height = options.height ?? 'anomaly';
   const available = names(data);
   const variable = options.variable ?? HEIGHTS.find(n => available.includes(n));

@@ -9,7 +9,7 @@
  */
 export { version } from './version';
 export { open } from './open';
-export type { Dataset, Selection } from './open';
+export type { Dataset, Selection, OpenOptions } from './open';
 export { save } from './save';
 export type { SaveOptions } from './save';
 export { fsStore } from './fs-store';
@@ -33,6 +33,7 @@ export {
   CorruptFileError,
   UnsupportedFormatError,
   MissingVariableError,
+  MixedProductsError,
   UsageError,
   isSwotError,
   describeDataset,
@@ -60,5 +61,6 @@ export type {
   NumberFilter,
   QualityLevel,
   Hyperslab,
-  NumericArray
+  NumericArray,
+  ProductKindCount
 } from '../core';

@@ -9,12 +9,15 @@ import {
   BinnedMap,
   binnedMapOf,
   blockLength,
+  checkOptionKeys,
   createBinAccumulator,
   decodeVariable,
   detectLayout,
   GroupedAccumulator,
   mergeGroupedAccumulators,
+  optionKeys,
   requireNumericVariable,
+  SELECT_KEYS,
   SelectQuery,
   UsageError
 } from '../core';
@@ -56,12 +59,18 @@ export interface MeanMapOptions {
   progress?: boolean | Progress;
 }
 
+const MEAN_MAP_KEYS = optionKeys<MeanMapOptions>({ workers: true, query: true, progress: true });
+const GRID_KEYS = optionKeys<BinGrid>({ lonMin: true, lonMax: true, latMin: true, latMax: true, lonStep: true, latStep: true, convention: true });
+
 /**
  * @example
  * const m = await swot.meanMap(ds, 'ssha_filtered', { lonMin: 280, lonMax: 310, latMin: 25, latMax: 45, lonStep: 0.25 }, { query: { cycles: 25 } });
  * m.mean; // Float64Array of num_lat x num_lon, NaN in empty cells
  */
 export async function meanMap(ds: Dataset, variable: string, grid: BinGrid, options: MeanMapOptions = {}): Promise<BinnedMap> {
+  checkOptionKeys(grid, GRID_KEYS, 'the grid of meanMap()');
+  checkOptionKeys(options, MEAN_MAP_KEYS, 'meanMap()');
+  checkOptionKeys(options.query, SELECT_KEYS.filter(k => k !== 'variables' && k !== 'bbox'), 'the query of meanMap()');
   const layout = detectLayout(ds);
   if (layout.kind !== 'swath') {
     throw new UsageError(`${ds.source}: meanMap works on swaths (latitude/longitude per pixel)`);

@@ -8,12 +8,18 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
+  checkOptionKeys,
+  chooseProductKind,
   CollectionMember,
   DatasetInfo,
   DatasetReader,
   detectProduct,
   FileAccessError,
+  matchesKind,
+  optionKeys,
   openZarr,
+  productKind,
+  ProductId,
   stackReaders,
   UsageError
 } from '../core';
@@ -24,6 +30,18 @@ import { openNetcdf } from './open-netcdf';
 import { openZcollection } from './open-zcollection';
 
 export type { Dataset, Selection } from './dataset';
+
+export interface OpenOptions {
+  /**
+   * Which kind of product to open from a folder, glob pattern or list that
+   * holds several (L2_LR_SSH Basic, Expert, Unsmoothed): a subset ("Expert")
+   * or a product id ("L2_LR_SSH_Expert"). On one file or store: checked
+   * against what it is.
+   */
+  subset?: string;
+}
+
+const OPEN_KEYS = optionKeys<OpenOptions>({ subset: true });
 
 function isZarrDirectory(path: string): boolean {
   return ['.zmetadata', '.zgroup', 'zarr.json'].some(name => existsSync(join(path, name)));
@@ -52,10 +70,25 @@ async function openOne(path: string, template?: DatasetInfo): Promise<DatasetRea
   throw new UsageError(`${path}: a directory that is neither a Zarr store nor a zcollection`);
 }
 
-async function openCollection(paths: string[], source: string): Promise<DatasetReader> {
-  if (paths.length === 0) {
+/** A collection and the files it was made of (one kind of product). */
+interface Opened {
+  dataset: Dataset;
+  files?: string[];
+}
+
+async function openCollection(all: string[], source: string, subset: string | undefined): Promise<Opened> {
+  if (all.length === 0) {
     throw new UsageError(`${source}: no product found`);
   }
+  const paths = chooseProductKind(all, source, subset);
+  if (paths.length === 1 && all.length > 1) {
+    // One file of the kind chosen (e.g. the Unsmoothed pass, with groups): the file itself.
+    return { ...(await openTarget(paths[0], subset)), files: paths };
+  }
+  return { dataset: asDataset(await stackFiles(paths, source)), files: paths };
+}
+
+async function stackFiles(paths: string[], source: string): Promise<DatasetReader> {
   const members: CollectionMember[] = [];
   try {
     // The first file is read in full; the others are checked against it lazily
@@ -93,18 +126,30 @@ async function openCollection(paths: string[], source: string): Promise<DatasetR
  * const ds = await open('data/sample/zarr/L3_LR_SSH_Expert.zarr');
  * const med = await ds.select({ variables: ['ssha_filtered'], bbox: [-6, 30, 36, 46], cycles: { from: 1, to: 2 } });
  *
- * @throws FileAccessError, NotNetcdfError, TruncatedFileError, CorruptFileError, UsageError
+ * const l2 = await open('data/sample/netcdf/L2_LR_SSH', { subset: 'Expert' }); // one kind of a mixed folder
+ *
+ * @throws FileAccessError, NotNetcdfError, TruncatedFileError, CorruptFileError, UsageError,
+ *   MixedProductsError (a folder, glob or list of several kinds of product without `subset`)
  */
-export async function open(target: string | string[]): Promise<Dataset> {
-  const dataset = await openTarget(target);
-  // Remembered so that worker threads can open the same data themselves.
-  Object.defineProperty(dataset, 'target', { value: target, enumerable: false });
+export async function open(target: string | string[], options: OpenOptions = {}): Promise<Dataset> {
+  checkOptionKeys(options, OPEN_KEYS, 'open()');
+  const subset = options?.subset;
+  const { dataset, files } = await openTarget(target, subset);
+  // Remembered so that worker threads can open the same data themselves (the chosen files of a mixed folder).
+  Object.defineProperty(dataset, 'target', { value: files ?? target, enumerable: false });
   return dataset;
 }
 
-async function openTarget(target: string | string[]): Promise<Dataset> {
+/** A single file or store asked to be of a kind it is not. */
+function checkKind(source: string, product: ProductId | undefined, subset: string | undefined): void {
+  if (subset !== undefined && product !== undefined && !matchesKind(product, subset)) {
+    throw new UsageError(`${source}: is ${productKind(product)}, not "${subset}"`);
+  }
+}
+
+async function openTarget(target: string | string[], subset: string | undefined): Promise<Opened> {
   if (Array.isArray(target)) {
-    return asDataset(await openCollection(target, `${target.length} files`));
+    return openCollection(target, `${target.length} files`, subset);
   }
   if (typeof target !== 'string' || target.length === 0) {
     throw new UsageError('open(target): give a path, a glob pattern or a list of paths');
@@ -114,7 +159,7 @@ async function openTarget(target: string | string[]): Promise<Dataset> {
     if (files.length === 0) {
       throw new FileAccessError(target, 'no file matches this pattern');
     }
-    return files.length === 1 ? openTarget(files[0]) : asDataset(await openCollection(files, target));
+    return files.length === 1 ? openTarget(files[0], subset) : openCollection(files, target, subset);
   }
   let info;
   try {
@@ -127,8 +172,15 @@ async function openTarget(target: string | string[]): Promise<Dataset> {
     if (files.length === 0) {
       throw new UsageError(`${target}: no netCDF product (*.nc) under this directory`);
     }
-    return asDataset(await openCollection(files, target));
+    return openCollection(files, target, subset);
   }
   const reader = await openOne(target);
-  return asDataset(reader, detectProduct(target, reader.info.attrs));
+  const product = detectProduct(target, reader.info.attrs);
+  try {
+    checkKind(target, product, subset);
+  } catch (error) {
+    reader.close();
+    throw error;
+  }
+  return { dataset: asDataset(reader, product) };
 }

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { DecodedDataset, UsageError } from '../core';
+import { checkOptionKeys, DecodedDataset, optionKeys, UsageError } from '../core';
 import { Dataset, Selection, isDataset } from './dataset';
 import { writeNetcdf } from './write-netcdf';
 import { writeZarr } from './write-zarr';
@@ -18,11 +18,14 @@ export interface SaveOptions {
   overwrite?: boolean;
 }
 
+const SAVE_KEYS = optionKeys<SaveOptions>({ overwrite: true });
+
 
 /**
  * @throws UsageError (output exists, unknown extension), SwotError from reading
  */
 export async function save(data: Selection | DecodedDataset | Dataset, path: string, options: SaveOptions = {}): Promise<string> {
+  checkOptionKeys(options, SAVE_KEYS, 'save()');
   const format = /\.nc4?$/i.test(path) ? 'netcdf' : /\.zarr\/?$/i.test(path) ? 'zarr' : undefined;
   if (format === undefined) {
     throw new UsageError(`${path}: the output must end in .nc or .zarr`);

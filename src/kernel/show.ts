@@ -3,7 +3,7 @@
  * notebook. The output carries the interactive widget's payload
  * (application/vnd.swot.swath+json), a static PNG and a text summary.
  */
-import { DecodedDataset, UsageError } from '../core';
+import { checkOptionKeys, DecodedDataset, optionKeys, UsageError } from '../core';
 import { COLORMAP_NAMES, inferVectors, LayerOptions, Layers, layersFromDecoded, readLayers, SceneOptions } from '../core/render';
 import { isDataset } from './dataset';
 import type { Dataset } from './dataset';
@@ -28,6 +28,22 @@ export interface ShowOptions extends Pick<SceneOptions, 'cmap' | 'clim' | 'symme
 
 type Target = Dataset | DecodedDataset;
 
+const SHOW_KEYS = optionKeys<ShowOptions>({
+  cmap: true,
+  clim: true,
+  symmetric: true,
+  grid: true,
+  colorbar: true,
+  coastlines: true,
+  title: true,
+  vectorScale: true,
+  vectors: true,
+  maxPoints: true,
+  time: true,
+  png: true,
+  display: true
+});
+
 
 function hasVariable(t: Target, name: string): boolean {
   if (isDataset(t)) {
@@ -37,6 +53,7 @@ function hasVariable(t: Target, name: string): boolean {
 }
 
 function checkOptions(options: ShowOptions): void {
+  checkOptionKeys(options, SHOW_KEYS, 'show()');
   if (options.cmap !== undefined && !COLORMAP_NAMES.includes(options.cmap)) {
     throw new UsageError(`cmap "${options.cmap}" is not known (known: ${COLORMAP_NAMES.join(', ')})`);
   }

@@ -3,7 +3,7 @@
  * columns 10-60 km off nadir, pass by pass (segments never span two passes
  * nor a gap), in m^2/(cy/km) versus cy/km (src/core/spectra).
  */
-import { alongTrackSpectrum, AlongTrackSpectrumOptions, columnsOffNadir, DecodedDataset, passRuns, UsageError, WavenumberSpectrum } from '../core';
+import { alongTrackSpectrum, AlongTrackSpectrumOptions, checkOptionKeys, columnsOffNadir, DecodedDataset, optionKeys, passRuns, SELECT_KEYS, UsageError, WavenumberSpectrum } from '../core';
 import { Dataset, isDataset } from './dataset';
 
 export interface SpectrumOptions extends Partial<Omit<AlongTrackSpectrumOptions, 'columns'>> {
@@ -14,6 +14,17 @@ export interface SpectrumOptions extends Partial<Omit<AlongTrackSpectrumOptions,
   /** Passes etc. to read when `data` is a Dataset. */
   query?: import('../core').SelectQuery;
 }
+
+const SPECTRUM_KEYS = optionKeys<SpectrumOptions>({
+  columns: true,
+  offNadirKm: true,
+  query: true,
+  segmentLength: true,
+  dx: true,
+  window: true,
+  overlap: true,
+  detrend: true
+});
 
 function crossTrackKm(ds: DecodedDataset, pixels: number): number[] {
   const ctd = ds.variables.find(v => v.name === 'cross_track_distance');
@@ -33,6 +44,8 @@ function crossTrackKm(ds: DecodedDataset, pixels: number): number[] {
  * s.psd;        // m^2/(cy/km)
  */
 export async function spectrum(data: Dataset | DecodedDataset, variable: string, options: SpectrumOptions = {}): Promise<WavenumberSpectrum> {
+  checkOptionKeys(options, SPECTRUM_KEYS, 'spectrum()');
+  checkOptionKeys(options.query, SELECT_KEYS, 'the query of spectrum()');
   const ds = isDataset(data) ? await data.select({ ...options.query, variables: [variable, ...(data.variables.some(v => v.name === 'cross_track_distance') ? ['cross_track_distance'] : [])] }) : data;
   const v = ds.variables.find(x => x.name === variable);
   if (!v || v.shape.length !== 2) {

@@ -11,6 +11,7 @@ import {
   accumulateCrossTrack,
   alongTrackProfile,
   blockLength,
+  checkOptionKeys,
   createAccumulator,
   createGroupedAccumulator,
   crossTrackProfile,
@@ -20,9 +21,11 @@ import {
   mergeAccumulators,
   mergeGroupedAccumulators,
   nanPercentiles,
+  optionKeys,
   passRuns,
   QualityLevel,
   requireNumericVariable,
+  SELECT_KEYS,
   SelectQuery,
   summarize,
   summarizeGroups,
@@ -47,6 +50,8 @@ export interface StatsOptions {
   /** true: a progress bar in the notebook / terminal; or a callback (done, total). */
   progress?: boolean | Progress;
 }
+
+const STATS_KEYS = optionKeys<StatsOptions>({ by: true, query: true, quality: true, percentiles: true, workers: true, progress: true });
 
 export interface StatsSummary {
   count: number;
@@ -197,6 +202,8 @@ function inMemory(ds: DecodedDataset, variable: string, options: StatsOptions): 
  * s.passes[0]; // { cycle: 24, pass: 70, count, mean, std, rms, min, max }
  */
 export async function stats(data: Dataset | DecodedDataset, variable: string, options: StatsOptions = {}): Promise<StatsResult> {
+  checkOptionKeys(options, STATS_KEYS, 'stats()');
+  checkOptionKeys(options.query, SELECT_KEYS, 'the query of stats()');
   if (options.by !== undefined && !['pass', 'pixel', 'line'].includes(options.by)) {
     throw new UsageError(`by must be 'pass', 'pixel' or 'line', got ${JSON.stringify(options.by)}`);
   }

@@ -2,3 +2,4 @@ export * from './query';
 export * from './layout';
 export * from './runs';
 export { select } from './select';
+export * from './empty';

@@ -2,6 +2,7 @@
 
 import { UsageError } from '../errors';
 import { toEpochMs } from '../cf';
+import { checkOptionKeys, optionKeys } from '../options';
 
 /** A number, a list, or an inclusive range. */
 export type NumberFilter = number | number[] | { from: number; to: number };
@@ -40,8 +41,13 @@ export function matchesNumber(filter: NumberFilter | undefined): (n: number) => 
   return n => n >= filter.from && n <= filter.to;
 }
 
-/** Validate a query; throws UsageError with what is wrong. */
-export function checkQuery(query: SelectQuery): { time?: [number, number] } {
+/** The keys of a SelectQuery (checked at run time: a misspelt key is a UsageError). */
+export const SELECT_KEYS = optionKeys<SelectQuery>({ variables: true, bbox: true, time: true, cycles: true, passes: true, quality: true, group: true });
+
+/** Validate a query (its keys too, for `where`); throws UsageError with what is wrong. */
+export function checkQuery(query: SelectQuery, where = 'select()'): { time?: [number, number] } {
+  checkOptionKeys(query, SELECT_KEYS, where);
+  query = query ?? {};
   const out: { time?: [number, number] } = {};
   if (query.bbox !== undefined) {
     const b = query.bbox;

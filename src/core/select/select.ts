@@ -10,12 +10,13 @@ import { concatenate, Hyperslab, NdArray, NumericArray } from '../array';
 import { cfDecode, flagTable, longitudeInterval } from '../cf';
 import { typedArrayFor } from '../collection';
 import { GroupInfo, VariableInfo } from '../dataset';
-import { DecodedDataset, DecodedVariable, decodeVariable } from '../decoded';
+import { DatasetHoldings, DecodedDataset, DecodedVariable, decodeVariable, EmptySelection } from '../decoded';
 import { ProductId } from '../product';
 import { DatasetReader, requireNumericVariable } from '../reader';
 import { detectLayout, groupReader } from './layout';
 import { checkQuery, matchesNumber, SelectQuery } from './query';
 import { countRuns, runsOf } from './runs';
+import { describeNumbers, distinctNumbers, timeSpan } from './empty';
 
 /** Lines read at once when testing the bounding box (bounded memory on long collections). */
 const BBOX_BLOCK_LINES = 8192;
@@ -46,16 +47,41 @@ function lineMaskFromNumbers(values: NumericArray, keep: (n: number) => boolean,
   }
 }
 
+type SwathLayout = Extract<ReturnType<typeof detectLayout>, { kind: 'swath' }>;
+
+/** The line-wise arrays read to build a mask, kept to say what the dataset holds when nothing is left. */
+interface LineArrays {
+  cycle_number?: NumericArray;
+  pass_number?: NumericArray;
+  time?: NumericArray;
+}
+
+function kept(mask: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) n += mask[i];
+  return n;
+}
+
 async function swathLineMask(
   reader: DatasetReader,
-  layout: Extract<ReturnType<typeof detectLayout>, { kind: 'swath' }>,
+  layout: SwathLayout,
   query: SelectQuery,
   time: [number, number] | undefined,
   product: ProductId | undefined
-): Promise<Uint8Array> {
+): Promise<{ mask: Uint8Array; empty?: EmptySelection }> {
   const info = reader.info;
   const lines = info.dims[layout.axis];
   const mask = new Uint8Array(lines).fill(1);
+  const arrays: LineArrays = {};
+  // The filters applied so far, to say which one left no line.
+  const applied: string[] = [];
+  let reason: string | undefined = lines === 0 ? 'the dataset has no lines' : undefined;
+  const stage = (what: string, filter: string) => {
+    if (reason === undefined && kept(mask) === 0) {
+      reason = `no line ${applied.length > 0 ? `of ${applied.join(', ')} ` : ''}${what} ${filter}`;
+    }
+    applied.push(filter);
+  };
   for (const [key, name, filter] of [
     ['cycle', 'cycle_number', query.cycles],
     ['pass', 'pass_number', query.passes]
@@ -66,14 +92,18 @@ async function swathLineMask(
     const keep = matchesNumber(filter);
     const variable = info.variables.find(v => v.name === name && v.dims.join() === layout.axis);
     if (variable) {
-      lineMaskFromNumbers((await reader.readRaw(name)).data, keep, mask);
+      arrays[name] = (await reader.readRaw(name)).data;
+      lineMaskFromNumbers(arrays[name]!, keep, mask);
     } else if (product?.[key] === undefined || !keep(product[key]!)) {
       mask.fill(0);
     }
+    stage('matches', `${key === 'cycle' ? 'cycles' : 'passes'} ${describeNumbers(filter)}`);
   }
   if (time && layout.time) {
     const t = await readDecoded(reader, layout.time);
+    arrays.time = t;
     lineMaskFromNumbers(t, ms => ms >= time[0] && ms <= time[1], mask);
+    stage('is in', `the interval ${new Date(time[0]).toISOString()} to ${new Date(time[1]).toISOString()}`);
   }
   if (query.bbox) {
     const [lon0, lat0, lon1, lat1] = query.bbox;
@@ -96,8 +126,81 @@ async function swathLineMask(
         }
       }
     }
+    stage('crosses', `the box [${query.bbox.join(', ')}]`);
   }
-  return mask;
+  if (reason === undefined) {
+    return { mask };
+  }
+  return { mask, empty: { reason, holds: await swathHoldings(reader, layout, product, arrays) } };
+}
+
+/** Lines, cycles, passes and time span of a swath dataset (line-wise arrays read unless already read). */
+async function swathHoldings(reader: DatasetReader, layout: SwathLayout, product: ProductId | undefined, arrays: LineArrays): Promise<DatasetHoldings> {
+  const info = reader.info;
+  const holds: DatasetHoldings = { lines: info.dims[layout.axis] };
+  if (holds.lines === 0) {
+    return holds;
+  }
+  for (const [key, name] of [
+    ['cycles', 'cycle_number'],
+    ['passes', 'pass_number']
+  ] as const) {
+    const variable = info.variables.find(v => v.name === name && v.dims.join() === layout.axis);
+    const values = arrays[name] ?? (variable ? (await reader.readRaw(name)).data : undefined);
+    const own = product?.[key === 'cycles' ? 'cycle' : 'pass'];
+    const list = values ? distinctNumbers(values) : own !== undefined ? [own] : [];
+    if (list.length > 0) {
+      holds[key] = list;
+    }
+  }
+  const t = arrays.time ?? (layout.time ? await readDecoded(reader, layout.time) : undefined);
+  const span = t ? timeSpan(t as ArrayLike<number>) : undefined;
+  if (span) {
+    holds.time = span;
+  } else if (product?.timeStart) {
+    holds.time = [product.timeStart, product.timeEnd ?? product.timeStart];
+  }
+  return holds;
+}
+
+/** A grid selection that kept no row, column or time step: why, and the grid's extent and time span. */
+async function gridEmpty(
+  reader: DatasetReader,
+  layout: Extract<ReturnType<typeof detectLayout>, { kind: 'grid' }>,
+  runsByDim: Map<string, Array<[number, number]>>,
+  query: SelectQuery
+): Promise<EmptySelection | undefined> {
+  const none = (v: VariableInfo | undefined) => v !== undefined && runsByDim.get(v.dims[0])?.length === 0;
+  const reason = none(layout.lat) || none(layout.lon)
+    ? `no grid cell in the box [${query.bbox!.join(', ')}]`
+    : none(layout.time)
+      ? `no time step in the interval ${query.time!.map(String).join(' to ')}`
+      : undefined;
+  if (reason === undefined) {
+    return undefined;
+  }
+  const lat = await readDecoded(reader, layout.lat);
+  const lon = await readDecoded(reader, layout.lon);
+  const round = (x: number) => Number(x.toFixed(4));
+  const [lat0, lat1] = finiteRange(lat as ArrayLike<number>);
+  const [lon0, lon1] = finiteRange(lon as ArrayLike<number>);
+  const holds: DatasetHoldings = { cells: lat.length * lon.length, lon: [round(lon0), round(lon1)], lat: [round(lat0), round(lat1)] };
+  const span = layout.time ? timeSpan((await readDecoded(reader, layout.time)) as ArrayLike<number>) : undefined;
+  if (span) {
+    holds.time = span;
+  }
+  return { reason, holds };
+}
+
+function finiteRange(values: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
 }
 
 /** Bit of the "bad_not_usable" flag of an L2 `<var>_qual` variable, if its flag_masks name one. */
@@ -160,6 +263,7 @@ export async function select(
   product?: ProductId
 ): Promise<DecodedDataset> {
   const { time } = checkQuery(query);
+  query = query ?? {};
   const reader = query.group ? groupReader(source, query.group) : source;
   const info: GroupInfo = reader.info;
   const layout = detectLayout(info);
@@ -178,9 +282,11 @@ export async function select(
 
   // Ranges per dimension: runs of indices kept.
   const runsByDim = new Map<string, Array<[number, number]>>();
+  let empty: EmptySelection | undefined;
   if (layout.kind === 'swath') {
-    const mask = await swathLineMask(reader, layout, query, time, product);
-    runsByDim.set(layout.axis, runsOf(mask));
+    const lineMask = await swathLineMask(reader, layout, query, time, product);
+    runsByDim.set(layout.axis, runsOf(lineMask.mask));
+    empty = lineMask.empty;
   } else if (layout.kind === 'grid') {
     if (query.bbox) {
       const [lon0, lat0, lon1, lat1] = query.bbox;
@@ -199,6 +305,7 @@ export async function select(
       const t = await readDecoded(reader, layout.time);
       runsByDim.set(layout.time.dims[0], runsOf(Uint8Array.from(t as Float64Array, x => (x >= time[0] && x <= time[1] ? 1 : 0))));
     }
+    empty = await gridEmpty(reader, layout, runsByDim, query);
   } else if (query.bbox || query.time) {
     throw new RangeError(`${info.path}: no latitude/longitude found, cannot select by bbox or time`);
   }
@@ -273,6 +380,9 @@ export async function select(
   const result: DecodedDataset = { source: reader.info.source, dims, variables, attrs: info.attrs };
   if (product) {
     result.product = product;
+  }
+  if (empty) {
+    result.empty = empty;
   }
   return result;
 }
