@@ -36,8 +36,12 @@ step "install the extension into the environment"
   exit 1
 }
 
-step "TypeScript kernel (tslab) in the environment"
-node scripts/install-kernel.mjs "$VENV"
+step "TypeScript kernel (tslab, from the wheel) in the environment"
+"$VENV/bin/jupyter" kernelspec list --json | "$VENV/bin/python" -c '
+import json, sys
+spec = json.load(sys.stdin)["kernelspecs"].get("tslab")
+assert spec and spec["spec"]["argv"][:3] == ["python", "-m", "jupyterlab_swot.kernel"], spec
+print("kernelspec tslab ->", spec["resource_dir"])'
 
 step "sample data (data/sample, generated once) catalogued in the SWOT sidebar"
 "$VENV/bin/python" tools/generate_sample_data.py --out data/sample
