@@ -14,6 +14,7 @@ export type SwotErrorCode =
   | 'UNSUPPORTED_FORMAT'
   | 'MISSING_VARIABLE'
   | 'INVALID_CATALOG'
+  | 'EMPTY_SELECTION'
   | 'USAGE';
 
 export interface SwotErrorOptions {
@@ -104,6 +105,17 @@ export class CatalogError extends SwotError {
   constructor(source: string, reason: string) {
     super('INVALID_CATALOG', `catalog ${source}: ${reason}`, { source });
     this.name = 'CatalogError';
+  }
+}
+
+/**
+ * A selection that matched nothing where something was needed (the CLI's
+ * `swot read` without --allow-empty): the message says why and what exists.
+ */
+export class EmptySelectionError extends SwotError {
+  constructor(source: string, message: string) {
+    super('EMPTY_SELECTION', `${source}: ${message}`, { source });
+    this.name = 'EmptySelectionError';
   }
 }
 

@@ -4,12 +4,14 @@
  *   swot info PATH [--json]     structure of a file (dimensions, variables, attributes)
  *   swot --version
  *
- * Exit codes: 0 ok, 2 usage error, 3 bad input data (missing, not netCDF, truncated, corrupt).
+ * Exit codes: 0 ok, 2 usage error, 3 bad input data (missing, not netCDF, truncated, corrupt),
+ * 4 the selection matched nothing (swot read without --allow-empty).
  */
 
-import { DiagnosticName, EquatorMethod, isSwotError, NumberFilter, SelectQuery, UsageError } from '../core';
+import { describeEmpty, DiagnosticName, EmptySelectionError, EquatorMethod, isSwotError, NumberFilter, SelectQuery, UsageError } from '../core';
 import { diagnostics } from './diagnostics';
 import { stats, StatsBy } from './stats';
+import type { Dataset } from './dataset';
 import { open } from './open';
 import { save } from './save';
 import { version } from './version';
@@ -17,7 +19,8 @@ import { version } from './version';
 const USAGE = `Usage: swot <command> [options]
 
 Commands:
-  info PATH [--json]   Print the dimensions, variables (dtype, units) and global
+  info PATH [--json] [--subset KIND]
+                       Print the dimensions, variables (dtype, units) and global
                        attributes of a product, a Zarr store, a zcollection or a
                        collection (directory or glob pattern).
   read PATH --out OUT.nc|OUT.zarr [options]
@@ -32,7 +35,12 @@ Commands:
       --quality good|usable|all
                             mask values by the quality flags (default all)
       --group NAME          group of a product with groups (L2 Unsmoothed: left, right)
+      --subset KIND         the kind of product to open from a folder, glob or list
+                            holding several (Basic, Expert, Unsmoothed or a product
+                            id such as L2_LR_SSH_Expert); also for info, diag, stats
       --force               replace OUT if it exists
+      --allow-empty         write OUT even when nothing matches (otherwise: exit 4,
+                            saying which cycles, passes and times exist)
   diag PATH --var NAME --out OUT.nc [--what u,v,vorticity,strain,okubo_weiss,ke]
        [--lat-min 5] [--equator nan|lagerloef] [--absolute] [selection options]
                        Geostrophic currents and derived fields (variables u, v,
@@ -47,6 +55,9 @@ Commands:
 Options:
   -h, --help           Show this help.
   -V, --version        Show the version.
+
+Exit codes: 0 ok, 2 usage error, 3 bad input (missing, not netCDF4, truncated,
+corrupt), 4 nothing selected (swot read without --allow-empty).
 `;
 
 export interface CliIO {
@@ -107,7 +118,13 @@ function parseBbox(text: string): [number, number, number, number] {
   return parts as [number, number, number, number];
 }
 
-const SELECTION_OPTIONS = ['--bbox', '--time', '--cycle', '--pass', '--quality', '--group'];
+const SELECTION_OPTIONS = ['--bbox', '--time', '--cycle', '--pass', '--quality', '--group', '--subset'];
+
+/** Open the PATH arguments (one, or a list), of the kind given by --subset when they hold several. */
+function openPaths(positionals: string[], values: Map<string, string>): Promise<Dataset> {
+  const subset = values.get('--subset');
+  return open(positionals.length === 1 ? positionals[0] : positionals, subset !== undefined ? { subset } : {});
+}
 
 function selectionQuery(values: Map<string, string>): SelectQuery {
   const query: SelectQuery = {};
@@ -147,7 +164,7 @@ async function diag(argv: string[], io: CliIO): Promise<void> {
   if (equator && equator !== 'nan' && equator !== 'lagerloef') {
     throw new UsageError(`--equator takes nan or lagerloef, got "${equator}"`);
   }
-  const dataset = await open(positionals.length === 1 ? positionals[0] : positionals);
+  const dataset = await openPaths(positionals, values);
   try {
     const result = await diagnostics(dataset, {
       variable: values.get('--var'),
@@ -173,7 +190,7 @@ async function statsCommand(argv: string[], io: CliIO): Promise<void> {
   }
   const query = selectionQuery(values);
   const { quality, ...rest } = query;
-  const dataset = await open(positionals.length === 1 ? positionals[0] : positionals);
+  const dataset = await openPaths(positionals, values);
   try {
     const result = await stats(dataset, variable, {
       by: values.get('--by') as StatsBy | undefined,
@@ -198,7 +215,7 @@ async function statsCommand(argv: string[], io: CliIO): Promise<void> {
 }
 
 async function read(argv: string[], io: CliIO): Promise<void> {
-  const { positionals, flags, values } = parseArgs(argv, ['--force'], ['--var', '--out', ...SELECTION_OPTIONS]);
+  const { positionals, flags, values } = parseArgs(argv, ['--force', '--allow-empty'], ['--var', '--out', ...SELECTION_OPTIONS]);
   if (positionals.length === 0) {
     throw new UsageError('swot read takes a PATH (file, store, directory or quoted glob pattern)');
   }
@@ -209,9 +226,18 @@ async function read(argv: string[], io: CliIO): Promise<void> {
   const query = selectionQuery(values);
   const v = values.get('--var');
   if (v) query.variables = v.split(',').map(x => x.trim()).filter(Boolean);
-  const dataset = await open(positionals.length === 1 ? positionals[0] : positionals);
+  const dataset = await openPaths(positionals, values);
   try {
     const selection = await dataset.select(query);
+    if (selection.empty && !flags.has('--allow-empty')) {
+      throw new EmptySelectionError(
+        dataset.source,
+        `nothing selected: ${describeEmpty(selection.empty)}; ${out} not written (--allow-empty writes an empty file)`
+      );
+    }
+    if (selection.empty) {
+      io.err(`swot: empty selection: ${describeEmpty(selection.empty)}`);
+    }
     await save(selection, out, { overwrite: flags.has('--force') });
     const dims = Object.entries(selection.dims).map(([k, n]) => `${k}=${n}`).join(', ');
     io.err(`swot: wrote ${out} (${dims}; ${selection.variables.length} variables)`);
@@ -221,11 +247,11 @@ async function read(argv: string[], io: CliIO): Promise<void> {
 }
 
 async function info(argv: string[], io: CliIO): Promise<void> {
-  const { positionals, flags } = parseArgs(argv, ['--json']);
+  const { positionals, flags, values } = parseArgs(argv, ['--json'], ['--subset']);
   if (positionals.length === 0) {
     throw new UsageError('swot info takes a PATH');
   }
-  const dataset = await open(positionals.length === 1 ? positionals[0] : positionals);
+  const dataset = await openPaths(positionals, values);
   if (flags.has('--json')) {
     io.out(JSON.stringify(dataset, null, 2));
   } else {
@@ -269,7 +295,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         io.err(`Run "swot --help" for usage.`);
         return 2;
       }
-      return 3;
+      return error.code === 'EMPTY_SELECTION' ? 4 : 3;
     }
     throw error;
   }

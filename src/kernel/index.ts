@@ -34,6 +34,7 @@ export {
   UnsupportedFormatError,
   MissingVariableError,
   MixedProductsError,
+  EmptySelectionError,
   UsageError,
   isSwotError,
   describeDataset,
@@ -62,5 +63,7 @@ export type {
   QualityLevel,
   Hyperslab,
   NumericArray,
-  ProductKindCount
+  ProductKindCount,
+  EmptySelection,
+  DatasetHoldings
 } from '../core';

@@ -10,6 +10,7 @@ import { REAL_L3, REAL_L4 } from '../../testing/shared-data';
 
 const ROOT = resolve(__dirname, '../../..');
 const CLI = join(ROOT, 'dist/cli.cjs');
+const SAMPLE = join(ROOT, 'data/sample');
 
 beforeAll(() => {
   if (!existsSync(CLI)) {
@@ -143,5 +144,82 @@ describe('require("jupyterlab-swot/kernel") from plain Node', () => {
         name: e.name, code: e.code, source: e.source, isSwot: e instanceof swot.SwotError })));`;
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: ROOT });
     expect(JSON.parse(result.stdout)).toEqual({ name: 'NotNetcdfError', code: 'NOT_NETCDF', source: bad, isSwot: true });
+  });
+});
+
+describe('swot read of a selection that matches nothing', () => {
+  it('exits 4 saying which cycles, passes and times exist, and writes nothing (real L3)', () => {
+    const out = join(scratch, 'cycle99.nc');
+    const { code, err } = swot('read', REAL_L3, '--var', 'ssha_filtered', '--cycle', '99', '--out', out);
+    expect(code).toBe(4);
+    expect(err).toMatch(
+      /^swot: .*SWOT_L3_LR_SSH_Expert_026_165_.*\.nc: nothing selected: no line matches cycles 99; the dataset holds 9,860 lines: cycle 26; pass 165; time 2024-12-29T16:5\d:\d\d\.\d{3}Z to 2024-12-29T17:4\d:\d\d\.\d{3}Z; .*cycle99\.nc not written \(--allow-empty writes an empty file\)\n$/
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes the empty file with --allow-empty, and still says why it is empty', () => {
+    const out = join(scratch, 'cycle99-allowed.nc');
+    const { code, err } = swot('read', REAL_L3, '--var', 'ssha_filtered', '--cycle', '99', '--allow-empty', '--out', out);
+    expect(code).toBe(0);
+    expect(err).toContain('swot: empty selection: no line matches cycles 99; the dataset holds 9,860 lines');
+    expect(err).toContain('num_lines=0');
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('names the filter that left nothing on a sample collection', () => {
+    const out = join(scratch, 'pass999.nc');
+    const { code, err } = swot('read', join(SAMPLE, 'netcdf/L3_LR_SSH'), '--var', 'ssha_filtered', '--cycle', '24-25', '--pass', '999', '--out', out);
+    expect(code).toBe(4);
+    // What the folder holds, from the manifest of the sample data.
+    const l3 = JSON.parse(readFileSync(join(SAMPLE, 'manifest.json'), 'utf8')).products.filter((p: { path: string }) =>
+      p.path.startsWith('netcdf/L3_LR_SSH/')
+    ) as Array<{ cycle: number; pass: number; num_lines: number }>;
+    const distinct = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+    const lines = l3.reduce((n, p) => n + p.num_lines, 0).toLocaleString('en-US');
+    expect(err).toContain(`nothing selected: no line of cycles 24-25 matches passes 999; the dataset holds ${lines} lines: cycles `);
+    const holds = err.slice(err.indexOf('holds'));
+    const cycles = /cycles ([\d, -]+);/.exec(holds)![1];
+    const passes = /passes ([\d, ]+);/.exec(holds)![1];
+    const expand = (text: string) =>
+      text.split(', ').flatMap(t => {
+        const [lo, hi] = t.split('-').map(Number);
+        return Array.from({ length: (hi ?? lo) - lo + 1 }, (_, k) => lo + k);
+      });
+    expect(expand(cycles)).toEqual(distinct(l3.map(p => p.cycle)));
+    expect(expand(passes)).toEqual(distinct(l3.map(p => p.pass)));
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('a folder of several product kinds on the command line', () => {
+  const folder = join(SAMPLE, 'netcdf/L2_LR_SSH');
+
+  it('swot stats refuses it with the kinds and file counts (usage exit code)', () => {
+    const { code, out, err } = swot('stats', folder, '--var', 'ssha_karin_2');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(
+      /^swot: .*L2_LR_SSH: holds 3 kinds of product, which are not stacked together: L2_LR_SSH Basic \(\d+ files\), L2_LR_SSH Expert \(\d+ files\), L2_LR_SSH Unsmoothed \(1 file\); choose one with open\(path, \{ subset: "Basic" \}\) or, on the command line, --subset Basic\n/
+    );
+    expect(err).not.toContain('no variable');
+  });
+
+  it('swot stats --subset Expert works on the Expert passes only', () => {
+    const { code, out, err } = swot('stats', folder, '--var', 'ssha_karin_2', '--subset', 'Expert', '--json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.variable).toBe('ssha_karin_2');
+    expect(result.total.count).toBeGreaterThan(0);
+  });
+
+  it('swot info --subset takes a product id; an unknown kind is a usage error naming those found', () => {
+    const ok = swot('info', folder, '--subset', 'L2_LR_SSH_Unsmoothed', '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).product).toMatchObject({ product: 'L2_LR_SSH', subset: 'Unsmoothed' });
+    const bad = swot('info', folder, '--subset', 'WindWave');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('no product of kind "WindWave": it holds L2_LR_SSH Basic');
   });
 });
