@@ -3,7 +3,7 @@
  * notebook. The output carries the interactive widget's payload
  * (application/vnd.swot.swath+json), a static PNG and a text summary.
  */
-import { checkOptionKeys, DecodedDataset, optionKeys, UsageError } from '../core';
+import { checkOptionKeys, DecodedDataset, describeEmpty, optionKeys, UsageError } from '../core';
 import { COLORMAP_NAMES, inferVectors, LayerOptions, Layers, layersFromDecoded, readLayers, SceneOptions } from '../core/render';
 import { isDataset } from './dataset';
 import type { Dataset } from './dataset';
@@ -99,7 +99,9 @@ function defaultTitle(layers: Layers): string {
  *
  * In a tslab notebook the map is displayed (interactive in JupyterLab, a PNG
  * elsewhere) and nothing is returned; in plain Node (or with display: false)
- * the display bundle is returned.
+ * the display bundle is returned. With nothing to draw (an empty selection,
+ * all values missing) the text, the figure and the PNG say so, with no colour
+ * bar and no limits.
  *
  * @example
  * const ds = await swot.open("SWOT_L3_LR_SSH_Expert_026_165_....nc");
@@ -137,6 +139,8 @@ export async function show(target: Target | Target[], variable: string, options:
     );
   }
   const layers = merge(all);
+  // An empty selection knows why: said in the figure and the text when nothing is drawable.
+  const why = targets.map(t => (isDataset(t) ? undefined : t.empty)).find(e => e !== undefined);
   const sceneOptions: SceneOptions = {
     variable: { name: variable, ...(layers.units ? { units: layers.units } : {}), ...(layers.longName ? { longName: layers.longName } : {}) },
     ...(options.cmap ? { cmap: options.cmap } : {}),
@@ -147,7 +151,8 @@ export async function show(target: Target | Target[], variable: string, options:
     coastlines: options.coastlines ?? true,
     title: options.title ?? defaultTitle(layers),
     ...(layers.vectorUnits ? { vectorUnits: layers.vectorUnits } : {}),
-    ...(options.vectorScale ? { vectorScale: options.vectorScale } : {})
+    ...(options.vectorScale ? { vectorScale: options.vectorScale } : {}),
+    ...(why ? { emptyDetail: describeEmpty(why) } : {})
   };
   const bundle = await buildBundle(layers, sceneOptions, options.png ?? true);
   const display = options.display ?? inNotebook();

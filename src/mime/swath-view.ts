@@ -6,6 +6,7 @@
  */
 import { Widget } from '@lumino/widgets';
 import { colormap, fitAspect, formatLat, formatLon, formatValue, LandGeometry, localRatio, niceTicks, Scene, vectorReference, View } from '../core/render';
+import { emptyAnnotation, plotlyText } from './annotation';
 import { decoded, drawFrame, Frame } from './frame';
 import { loadLand, loadPlotly, PlotlyApi, PlotlyElement } from './lazy';
 import { readoutAt } from './readout';
@@ -29,11 +30,6 @@ export interface Painted {
 }
 
 const painted = (): Promise<void> => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-
-/** plotly's text accepts a few HTML-like tags: file text is escaped as entities. */
-function plotlyText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function ticks(view: View, width: number, height: number) {
   const x = niceTicks(view.x0, view.x1, Math.max(3, Math.round(width / 110)));
@@ -167,7 +163,8 @@ export class SwathView extends Widget {
     this.frame = frame;
     // For tests and debugging: how many coastline points were available to draw.
     this.node.dataset.coastlinePoints = String(land?.points ?? 0);
-    const [lo, hi] = scene.clim;
+    // Nothing to draw (scene.empty): no colour bar and no limits, the message on the map instead.
+    const [lo, hi] = scene.clim ?? [0, 0];
     const colorbar = {
       type: 'scatter',
       mode: 'markers',
@@ -195,6 +192,7 @@ export class SwathView extends Widget {
       xaxis: { ...axis, range: [view.x0, view.x1], tickvals: t['xaxis.tickvals'], ticktext: t['xaxis.ticktext'] },
       yaxis: { ...axis, range: [view.y0, view.y1], scaleanchor: 'x', scaleratio: ratio, tickvals: t['yaxis.tickvals'], ticktext: t['yaxis.ticktext'] },
       images: [imageOf(frame)],
+      annotations: scene.empty ? [emptyAnnotation(scene.empty)] : [],
       dragmode: 'zoom',
       hovermode: false,
       showlegend: false,
@@ -208,7 +206,7 @@ export class SwathView extends Widget {
     if (this.isDisposed) {
       return { plotlyMs, rasterMs: frame.rasterMs, encodeMs: frame.encodeMs, plotMs: 0, totalMs: performance.now() - start };
     }
-    this.gd = await plotly.newPlot(this.plot, [colorbar], layout, config);
+    this.gd = await plotly.newPlot(this.plot, scene.clim ? [colorbar] : [], layout, config);
     this.gd.on('plotly_relayout', event => {
       if (Object.keys(event).some(k => /^(xaxis|yaxis)\.(range|autorange)|^(width|height)$/.test(k))) {
         this.schedule();
@@ -220,6 +218,11 @@ export class SwathView extends Widget {
     this.frames_ = 1;
     this.node.dataset.state = 'drawn';
     this.node.dataset.frames = '1';
+    if (scene.empty) {
+      this.node.dataset.empty = 'true';
+    } else {
+      delete this.node.dataset.empty;
+    }
     this.footer.textContent = this.legend();
     this.observeResize();
     // plotly may widen a range to keep the aspect: draw again if the axes differ from the frame.
@@ -251,6 +254,9 @@ export class SwathView extends Widget {
 
   private legend(): string {
     const s = this.scene!;
+    if (s.empty || !s.clim) {
+      return s.empty ?? 'nothing to draw';
+    }
     const [lo, hi] = s.clim;
     const arrows = s.layers.some(l => l.vectors) ? ` · arrow length ${formatValue(this.reference)}${s.vectorUnits ? ` ${s.vectorUnits}` : ''}` : '';
     return `${s.variable.name}: ${s.colormap} ${formatValue(lo)} .. ${formatValue(hi)}${s.variable.units ? ` ${s.variable.units}` : ''}${arrows} · hover for values, drag to zoom, double-click to reset`;

@@ -53,13 +53,14 @@ export function blendPixel(image: Image, i: number, j: number, c: RGBA): void {
 /**
  * Colour every drawn pixel of `raster` into `image` at (left, top): levels
  * of `cmap` over `clim` (values beyond the limits take the end colours).
- * Pixels with no value get `land` colour where `landMask` is set.
+ * Pixels with no value get `land` colour where `landMask` is set. With no
+ * limits (`null`: nothing to draw) only the land is painted.
  */
 export function paintRaster(
   image: Image,
   raster: Raster,
   cmap: Colormap,
-  clim: [number, number],
+  clim: [number, number] | null,
   landMask?: Uint8Array,
   land: RGBA = [224, 224, 219, 255],
   left = 0,
@@ -67,8 +68,8 @@ export function paintRaster(
 ): void {
   const { width: W, height: H, value } = raster;
   const lut = cmap.lut;
-  const scale = 256 / (clim[1] - clim[0]);
-  const lo = clim[0];
+  const scale = clim ? 256 / (clim[1] - clim[0]) : NaN;
+  const lo = clim ? clim[0] : NaN;
   const d = image.data;
   for (let j = 0; j < H; j++) {
     const row = j * W;
@@ -76,7 +77,7 @@ export function paintRaster(
     for (let i = 0; i < W; i++) {
       const v = value[row + i];
       const p = out + 4 * i;
-      if (v === v) {
+      if (v === v && scale === scale) {
         let k = ((v - lo) * scale) | 0;
         k = k < 0 ? 0 : k > 255 ? 255 : k;
         d[p] = lut[4 * k];

@@ -6,7 +6,7 @@
  */
 import { colormap } from './colormaps';
 import { createImage, drawArrows, drawCoastlines, drawLine, Image, landMask, paintRaster, RGBA, vectorReference } from './draw';
-import { drawText, fitText, GLYPH_HEIGHT, textWidth } from './font';
+import { drawText, fitText, GLYPH_HEIGHT, textWidth, wrapText } from './font';
 import { rasterize } from './rasterize';
 import { Scene } from './scene';
 import { LandGeometry } from './topojson';
@@ -48,11 +48,14 @@ export function renderFigure(scene: Scene, land: LandGeometry | undefined, optio
   const left = 14 + Math.max(...latTicks.map(t => textWidth(formatLat(t), S)));
   const top = scene.title ? 12 + LINE + 10 : 14;
   const cmap = colormap(scene.colormap);
-  const [lo, hi] = scene.clim;
-  const barTicks = niceTicks(lo, hi, 6).filter(t => t >= lo && t <= hi);
+  // No limits (nothing to draw): no colour bar, a message on the map instead.
+  const clim = scene.clim;
+  const [lo, hi] = clim ?? [0, 0];
+  const colorbar = scene.colorbar && clim !== null;
+  const barTicks = colorbar ? niceTicks(lo, hi, 6).filter(t => t >= lo && t <= hi) : [];
   const barLabelW = Math.max(textWidth(formatValue(lo), S), ...barTicks.map(t => textWidth(formatValue(t), S)));
   const unitsW = textWidth(scene.variable.units ?? '', S);
-  const right = scene.colorbar ? 24 + 16 + 8 + Math.max(barLabelW, unitsW - 24) + 12 : 16;
+  const right = colorbar ? 24 + 16 + 8 + Math.max(barLabelW, unitsW - 24) + 12 : 16;
   const bottom = 12 + LINE + 12;
   const W = left + mapW + right;
   const H = top + mapH + bottom;
@@ -66,7 +69,7 @@ export function renderFigure(scene: Scene, land: LandGeometry | undefined, optio
   }
   const raster = rasterize(scene.layers, view, mapW, mapH);
   const mask = scene.coastlines && land ? landMask(land, view, mapW, mapH) : undefined;
-  paintRaster(image, raster, cmap, scene.clim, mask, undefined, left, top);
+  paintRaster(image, raster, cmap, clim, mask, undefined, left, top);
   const sx = mapW / (view.x1 - view.x0);
   const sy = mapH / (view.y1 - view.y0);
   if (scene.grid) {
@@ -103,9 +106,12 @@ export function renderFigure(scene: Scene, land: LandGeometry | undefined, optio
   if (scene.title) {
     drawText(image, fitText(scene.title, W - 24, S), 12, 12, INK, S);
   }
+  if (scene.empty) {
+    drawMessage(image, scene.empty, left, top, mapW, mapH);
+  }
 
   // Colour bar: a vertical gradient with value ticks, units on top.
-  if (scene.colorbar) {
+  if (colorbar) {
     const bx = left + mapW + 24;
     const bw = 16;
     const by = top + LINE + 8;
@@ -126,4 +132,24 @@ export function renderFigure(scene: Scene, land: LandGeometry | undefined, optio
     }
   }
   return image;
+}
+
+/** A message in a framed white box at the centre of the map area (lines wrapped to fit). */
+function drawMessage(image: Image, message: string, left: number, top: number, mapW: number, mapH: number): void {
+  const pad = 10;
+  const lines = wrapText(message, mapW - 4 * pad, S, Math.max(1, Math.floor((mapH - 2 * pad) / (LINE + 4))));
+  const w = Math.max(...lines.map(l => textWidth(l, S))) + 2 * pad;
+  const h = lines.length * (LINE + 4) - 4 + 2 * pad;
+  const x0 = Math.round(left + (mapW - w) / 2);
+  const y0 = Math.round(top + (mapH - h) / 2);
+  for (let j = y0; j < y0 + h; j++) {
+    for (let i = x0; i < x0 + w; i++) {
+      image.data.set(WHITE, 4 * (j * image.width + i));
+    }
+  }
+  drawLine(image, x0, y0, x0 + w - 1, y0, INK);
+  drawLine(image, x0 + w - 1, y0, x0 + w - 1, y0 + h - 1, INK);
+  drawLine(image, x0 + w - 1, y0 + h - 1, x0, y0 + h - 1, INK);
+  drawLine(image, x0, y0 + h - 1, x0, y0, INK);
+  lines.forEach((line, k) => drawText(image, line, x0 + pad, y0 + pad + k * (LINE + 4), INK, S));
 }

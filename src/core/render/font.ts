@@ -139,6 +139,34 @@ export function drawText(image: Image, text: string, x: number, y: number, color
   }
 }
 
+/**
+ * `text` broken at spaces into lines that fit in `width` pixels (a word too
+ * long for a line is cut with an ellipsis); at most `maxLines`, the last one
+ * ending with an ellipsis when text is left over.
+ */
+export function wrapText(text: string, width: number, scale = 1, maxLines = Infinity): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (textWidth(next, scale) <= width || !line) {
+      line = next;
+    } else {
+      lines.push(fitText(line, width, scale));
+      line = word;
+    }
+  }
+  if (line) {
+    lines.push(fitText(line, width, scale));
+  }
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = fitText(`${kept[maxLines - 1]} ${lines[maxLines]}`, width, scale).replace(/(\.\.\.)?$/, '...');
+    return kept;
+  }
+  return lines;
+}
+
 /** `text` cut with an ellipsis so that it fits in `width` pixels. */
 export function fitText(text: string, width: number, scale = 1): string {
   if (textWidth(text, scale) <= width) {

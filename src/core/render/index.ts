@@ -18,3 +18,4 @@ export * from './figure';
 export * from './payload';
 export * from './lod';
 export * from './layers';
+export * from './empty';

@@ -10,6 +10,7 @@ import { PackedCoordinates, packSwathCoordinates, unpackSwathCoordinates } from 
 import { Deflate, Inflate, openBlob, PackedArray, PackedBlob, Packer, unpack } from './pack';
 
 export type { PackedCoordinates } from './coordinates';
+import { emptyMessage } from './empty';
 import { Clim, colorLimits } from './percentile';
 import { GridLayer, Layer, Scene, SwathLayer, SwathLayerInfo, VariableInfoLite, Vectors } from './scene';
 import { extentOf, unwrapLongitudes, View } from './view';
@@ -69,6 +70,8 @@ export interface SceneOptions {
   vectorScale?: number;
   /** At most this many arrows are kept (default 60 000). */
   maxArrows?: number;
+  /** When no value is drawable: why, added to the figure's message (e.g. why a selection is empty). */
+  emptyDetail?: string;
 }
 
 interface PackedVectors {
@@ -96,9 +99,12 @@ export interface SwathPayload {
   version: number;
   variable: VariableInfoLite;
   colormap: string;
-  clim: [number, number];
-  /** How the limits were chosen, e.g. "percentile 5-95" or "fixed". */
+  /** null when there is no value to draw (see `empty`). */
+  clim: [number, number] | null;
+  /** How the limits were chosen, e.g. "percentile 5-95" or "fixed"; "none" with nothing to draw. */
   climSource: string;
+  /** Set when no value is drawable: the message the figure shows instead of data and colour bar. */
+  empty?: string;
   title?: string;
   grid: boolean;
   colorbar: boolean;
@@ -184,11 +190,24 @@ function dataExtent(inputs: readonly LayerInput[]): View | undefined {
   return extentOf(lons, lats);
 }
 
-/** Colour map, limits and extent shared by buildScene and encodePayload. */
-function settle(inputs: readonly LayerInput[], options: SceneOptions): { cmap: string; clim: [number, number]; climSource: string; extent: View } {
+interface Settled {
+  cmap: string;
+  clim: [number, number] | null;
+  climSource: string;
+  extent: View;
+  empty?: string;
+}
+
+/** Colour map, limits and extent shared by buildScene and encodePayload; no limits when nothing is drawable. */
+function settle(inputs: readonly LayerInput[], options: SceneOptions, sourcePoints?: number): Settled {
   inputs.forEach(checkInput);
   const cmap = options.cmap ?? defaultColormap(options.variable.name, options.variable.units);
   colormap(cmap); // throws on an unknown name
+  const world = { x0: -180, x1: 180, y0: -90, y1: 90 };
+  const empty = emptyMessage(inputs, options.variable.name, sourcePoints, options.emptyDetail);
+  if (empty !== undefined) {
+    return { cmap, clim: null, climSource: 'none', extent: dataExtent(inputs) ?? world, empty };
+  }
   const clim = options.clim ?? { percentile: [5, 95] as [number, number] };
   let values: ArrayLike<number>;
   if (inputs.length === 1) {
@@ -207,7 +226,7 @@ function settle(inputs: readonly LayerInput[], options: SceneOptions): { cmap: s
     limits = colorLimits(values, clim, true);
   }
   const climSource = Array.isArray(clim) ? 'fixed' : `percentile ${clim.percentile[0]}-${clim.percentile[1]}${symmetric ? ', symmetric' : ''}`;
-  const extent = dataExtent(inputs) ?? { x0: -180, x1: 180, y0: -90, y1: 90 };
+  const extent = dataExtent(inputs) ?? world;
   return { cmap, clim: limits, climSource, extent };
 }
 
@@ -217,7 +236,7 @@ function toFloat32(a: ArrayLike<number>): Float32Array {
 
 /** A scene straight from in-memory layers (the lab viewer: no payload involved). */
 export function buildScene(inputs: readonly LayerInput[], options: SceneOptions): Scene {
-  const { cmap, clim, extent } = settle(inputs, options);
+  const { cmap, clim, extent, empty } = settle(inputs, options);
   const stride = vectorStride(inputs, options.maxArrows ?? 60000);
   const layers: Layer[] = inputs.map(input => {
     const [rows, cols] = shapeOf(input);
@@ -252,6 +271,7 @@ export function buildScene(inputs: readonly LayerInput[], options: SceneOptions)
     variable: options.variable,
     colormap: cmap,
     clim,
+    ...(empty !== undefined ? { empty } : {}),
     ...(options.title ? { title: options.title } : {}),
     grid: options.grid ?? true,
     colorbar: options.colorbar ?? true,
@@ -270,7 +290,7 @@ export function buildScene(inputs: readonly LayerInput[], options: SceneOptions)
  * @throws RangeError for inconsistent array lengths or an unknown colour map
  */
 export function encodePayload(inputs: readonly LayerInput[], options: SceneOptions, deflate?: Deflate, sourcePoints?: number): SwathPayload {
-  const { cmap, clim, climSource, extent } = settle(inputs, options);
+  const { cmap, clim, climSource, extent, empty } = settle(inputs, options, sourcePoints);
   const stride = vectorStride(inputs, options.maxArrows ?? 60000);
   const packer = new Packer();
   const layers = inputs.map(input => {
@@ -304,6 +324,7 @@ export function encodePayload(inputs: readonly LayerInput[], options: SceneOptio
     colormap: cmap,
     clim,
     climSource,
+    ...(empty !== undefined ? { empty } : {}),
     ...(options.title ? { title: options.title } : {}),
     grid: options.grid ?? true,
     colorbar: options.colorbar ?? true,
@@ -374,7 +395,8 @@ export async function decodePayload(payload: SwathPayload, inflate?: Inflate): P
     layers,
     variable: payload.variable,
     colormap: payload.colormap,
-    clim: payload.clim,
+    clim: payload.clim ?? null,
+    ...(payload.empty ? { empty: payload.empty } : {}),
     ...(payload.title ? { title: payload.title } : {}),
     grid: payload.grid,
     colorbar: payload.colorbar,

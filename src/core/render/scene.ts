@@ -53,7 +53,10 @@ export interface Scene {
   layers: Layer[];
   variable: VariableInfoLite;
   colormap: string;
-  clim: [number, number];
+  /** Colour limits; null when there is no value to draw (see `empty`): none are invented. */
+  clim: [number, number] | null;
+  /** Set when no value is drawable: what the figure says instead, e.g. "nothing to draw: the selection has 0 lines". */
+  empty?: string;
   title?: string;
   grid: boolean;
   colorbar: boolean;

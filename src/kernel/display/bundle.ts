@@ -42,20 +42,26 @@ function countValid(values: ArrayLike<number>): number {
 export function summarize(layers: Layers, payload: SwathPayload): string {
   const units = payload.variable.units ? ` [${payload.variable.units}]` : '';
   const lines = [`<swot.show> ${payload.variable.name}${units}${layers.product ? ` · ${describeProduct(layers.product)}` : ''}`];
+  if (payload.empty) {
+    // Nothing drawable: say so, and no colour map or limits.
+    lines.push(payload.empty);
+  }
   const swaths = layers.layers.filter(l => l.kind === 'swath').length;
   const grids = layers.layers.length - swaths;
   const kinds = [swaths ? `${swaths} swath layer${swaths > 1 ? 's' : ''}` : '', grids ? `${grids} grid layer${grids > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
   const valid = layers.layers.reduce((n, l) => n + countValid(l.value), 0);
   const lod = layers.factor > 1 ? `, level of detail 1/${layers.factor} per axis from ${layers.sourcePoints} points` : '';
-  lines.push(`${kinds}: ${payload.points} points (${valid} with a value)${lod}`);
+  lines.push(`${kinds || 'no layer'}: ${payload.points} points (${valid} with a value)${lod}`);
   const passes = layers.layers
     .map(l => (l.kind === 'swath' && (l.cycle !== undefined || l.pass !== undefined) ? `c${l.cycle ?? '?'}/p${l.pass ?? '?'}${l.label ? ` ${l.label}` : ''}` : l.label))
     .filter(Boolean);
   if (passes.length > 0) {
     lines.push(`passes: ${passes.slice(0, 12).join(', ')}${passes.length > 12 ? `, ... (${passes.length})` : ''}`);
   }
-  const [lo, hi] = payload.clim;
-  lines.push(`colour map ${payload.colormap}, limits ${formatValue(lo)} .. ${formatValue(hi)}${units} (${payload.climSource})`);
+  if (payload.clim) {
+    const [lo, hi] = payload.clim;
+    lines.push(`colour map ${payload.colormap}, limits ${formatValue(lo)} .. ${formatValue(hi)}${units} (${payload.climSource})`);
+  }
   const e = payload.extent;
   const lon = e.x1 - e.x0 >= 359.9 ? 'all longitudes' : `lon ${formatLon(e.x0)} .. ${formatLon(e.x1)}`;
   lines.push(`extent ${lon}, lat ${formatLat(e.y0)} .. ${formatLat(e.y1)}`);

@@ -102,6 +102,47 @@ describe('show', () => {
     ds.close();
   });
 
+  it('says that all values are missing (real L3 mdt), with no colour bar and no limits', async () => {
+    const ds = await open(REAL_L3);
+    const bundle = (await show(ds, 'mdt'))!;
+    const text = bundle['text/plain'];
+    expect(text).toContain('all 680,340 values of mdt are missing (fill or NaN)');
+    expect(text).not.toContain('limits');
+    expect(text).not.toContain('colour map');
+    const payload = bundle[SWATH_MIME];
+    expect(payload).toMatchObject({ clim: null, climSource: 'none', empty: 'all 680,340 values of mdt are missing (fill or NaN)' });
+    const scene = await decodePayload(JSON.parse(JSON.stringify(payload)), inflate);
+    expect(scene.clim).toBeNull();
+    expect(scene.empty).toBe(payload.empty);
+    // The PNG is as wide as a figure without a colour bar over the same extent (latitude has a value everywhere).
+    const noBar = (await show(ds, 'latitude', { colorbar: false }))!;
+    const withBar = (await show(ds, 'latitude'))!;
+    expect(pngSize(bundle['image/png']!)).toEqual(pngSize(noBar['image/png']!));
+    expect(pngSize(withBar['image/png']!)[0]).toBeGreaterThan(pngSize(noBar['image/png']!)[0]);
+    // Counted before the level of detail.
+    const reduced = (await show(ds, 'mdt', { maxPoints: 100000, png: false }))!;
+    expect(reduced[SWATH_MIME].empty).toBe('all 680,340 values of mdt are missing (fill or NaN)');
+    ds.close();
+  });
+
+  it('says why an empty selection has nothing to draw, and what the dataset holds (real L3)', async () => {
+    const ds = await open(REAL_L3);
+    const sel = await ds.select({ variables: ['ssha_filtered'], cycles: 99 });
+    const bundle = (await show(sel, 'ssha_filtered'))!;
+    const message = bundle[SWATH_MIME].empty!;
+    expect(message).toMatch(
+      /^nothing to draw: the selection has 0 lines \(no line matches cycles 99; the dataset holds 9,860 lines: cycle 26; pass 165; time 2024-12-29T16:5.* to 2024-12-29T17:4.*\)$/
+    );
+    expect(bundle['text/plain'].split('\n')[1]).toBe(message);
+    expect(bundle['text/plain']).not.toContain('limits');
+    expect(bundle[SWATH_MIME].clim).toBeNull();
+    expect(pngSize(bundle['image/png']!)[0]).toBeGreaterThan(700);
+    // A fixed clim asked for is not drawn either: there is nothing to colour.
+    const fixed = (await show(sel, 'ssha_filtered', { clim: [-0.2, 0.2], png: false }))!;
+    expect(fixed[SWATH_MIME].clim).toBeNull();
+    ds.close();
+  });
+
   it('sends the whole bundle through tslab inside a notebook and returns nothing', async () => {
     const key = '/fake/node_modules/tslab/dist/jupyter.js';
     const writes: Array<{ data: Record<string, unknown> }> = [];
