@@ -387,6 +387,11 @@ export function layersFromDecoded(sel: DecodedDataset, name: string, options: La
   const ny = lat.data.length;
   const nx = lon.data.length;
   const plane = ny * nx;
+  if (variable.data.length < plane) {
+    // No time step selected (or no row or column): an empty grid, drawn as "nothing to draw".
+    const none: GridInput = { kind: 'grid', lon: new Float64Array(0), lat: new Float64Array(0), value: new Float32Array(0) };
+    return { layers: [none], sourcePoints: 0, factor: 1, ...meta };
+  }
   const offset = Math.min(options.timeIndex, Math.max(0, variable.data.length / plane - 1)) * plane;
   const slice = (d: DecodedVariable) => (maskDefaultFill(d) as Float64Array).subarray(offset, offset + plane);
   let grid: GridInput = { kind: 'grid', lon: numbers(lon.data), lat: numbers(lat.data), value: slice(variable) };

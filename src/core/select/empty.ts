@@ -67,7 +67,7 @@ export function describeHoldings(holds: DatasetHoldings): string {
     parts.push(`pass${holds.passes.length > 1 ? 'es' : ''} ${compactNumbers(holds.passes)}`);
   }
   if (holds.time) {
-    parts.push(`time ${holds.time[0]} to ${holds.time[1]}`);
+    parts.push(holds.time[0] === holds.time[1] ? `time ${holds.time[0]}` : `time ${holds.time[0]} to ${holds.time[1]}`);
   }
   if (holds.lon && holds.lat) {
     parts.push(`lon ${holds.lon[0]} to ${holds.lon[1]}, lat ${holds.lat[0]} to ${holds.lat[1]}`);

@@ -168,13 +168,14 @@ async function gridEmpty(
   reader: DatasetReader,
   layout: Extract<ReturnType<typeof detectLayout>, { kind: 'grid' }>,
   runsByDim: Map<string, Array<[number, number]>>,
-  query: SelectQuery
+  query: SelectQuery,
+  time: [number, number] | undefined
 ): Promise<EmptySelection | undefined> {
   const none = (v: VariableInfo | undefined) => v !== undefined && runsByDim.get(v.dims[0])?.length === 0;
   const reason = none(layout.lat) || none(layout.lon)
     ? `no grid cell in the box [${query.bbox!.join(', ')}]`
     : none(layout.time)
-      ? `no time step in the interval ${query.time!.map(String).join(' to ')}`
+      ? `no time step in the interval ${time!.map(t => new Date(t).toISOString()).join(' to ')}`
       : undefined;
   if (reason === undefined) {
     return undefined;
@@ -305,7 +306,7 @@ export async function select(
       const t = await readDecoded(reader, layout.time);
       runsByDim.set(layout.time.dims[0], runsOf(Uint8Array.from(t as Float64Array, x => (x >= time[0] && x <= time[1] ? 1 : 0))));
     }
-    empty = await gridEmpty(reader, layout, runsByDim, query);
+    empty = await gridEmpty(reader, layout, runsByDim, query, time);
   } else if (query.bbox || query.time) {
     throw new RangeError(`${info.path}: no latitude/longitude found, cannot select by bbox or time`);
   }

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MixedProductsError, UsageError } from '../../core';
-import { REAL_L3 } from '../../testing/shared-data';
+import { SWATH_MIME } from '../../core/render';
+import { REAL_L3, REAL_L4 } from '../../testing/shared-data';
 import { diagnostics } from '../diagnostics';
 import { meanMap } from '../maps';
 import { open } from '../open';
@@ -97,6 +98,28 @@ describe('an empty selection says why and what the dataset holds', () => {
     const all = await ds.select({ variables: ['ssha_filtered'], cycles: 26 });
     expect(all.empty).toBeUndefined();
     expect(all.toString()).not.toContain('Empty:');
+    ds.close();
+  });
+
+  it('on the real L3 file: a box the pass does not cross', async () => {
+    const ds = await open(REAL_L3);
+    const sel = await ds.select({ variables: ['ssha_filtered'], bbox: [0, 0, 1, 1] });
+    expect(sel.empty!.reason).toBe('no line crosses the box [0, 0, 1, 1]');
+    ds.close();
+  });
+
+  it('on the real L4 grid: a period or a box outside it, with the grid extent and time; show() says so', async () => {
+    const ds = await open(REAL_L4);
+    const late = await ds.select({ variables: ['adt'], time: ['2030-01-01', '2030-01-02'] });
+    expect(late.dims.time).toBe(0);
+    expect(late.empty!.reason).toBe('no time step in the interval 2030-01-01T00:00:00.000Z to 2030-01-02T00:00:00.000Z');
+    expect(late.empty!.holds).toMatchObject({ cells: 720 * 1440, time: ['2019-01-01T00:00:00.000Z', '2019-01-01T00:00:00.000Z'] });
+    expect(late.toString()).toContain('the dataset holds 1,036,800 grid cells: time 2019-01-01T00:00:00.000Z; lon 0.125 to 359.875, lat -89.875 to 89.875');
+    const pole = await ds.select({ variables: ['adt'], bbox: [10, 89.99, 20, 90] });
+    expect(pole.empty!.reason).toBe('no grid cell in the box [10, 89.99, 20, 90]');
+    const bundle = (await show(late, 'adt', { display: false, png: false }))!;
+    expect(bundle[SWATH_MIME].empty).toMatch(/^nothing to draw: the selection has 0 grid cells \(no time step in the interval 2030-01-01T00:00:00\.000Z/);
+    expect(bundle[SWATH_MIME].clim).toBeNull();
     ds.close();
   });
 
