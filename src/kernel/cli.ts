@@ -5,10 +5,10 @@
  *   swot --version
  *
  * Exit codes: 0 ok, 2 usage error, 3 bad input data (missing, not netCDF, truncated, corrupt),
- * 4 the selection matched nothing (swot read without --allow-empty).
+ * 4 the selection matched nothing (swot read or diag without --allow-empty).
  */
 
-import { describeEmpty, DiagnosticName, EmptySelectionError, EquatorMethod, isSwotError, NumberFilter, SelectQuery, UsageError } from '../core';
+import { describeEmpty, DiagnosticName, EmptySelection, EmptySelectionError, EquatorMethod, isSwotError, NumberFilter, SelectQuery, UsageError } from '../core';
 import { diagnostics } from './diagnostics';
 import { stats, StatsBy } from './stats';
 import type { Dataset } from './dataset';
@@ -42,7 +42,8 @@ Commands:
       --allow-empty         write OUT even when nothing matches (otherwise: exit 4,
                             saying which cycles, passes and times exist)
   diag PATH --var NAME --out OUT.nc [--what u,v,vorticity,strain,okubo_weiss,ke]
-       [--lat-min 5] [--equator nan|lagerloef] [--absolute] [selection options]
+       [--lat-min 5] [--equator nan|lagerloef] [--absolute] [--allow-empty]
+       [selection options]
                        Geostrophic currents and derived fields (variables u, v,
                        vorticity (zeta/f), strain (/f), okubo_weiss, ke) on the
                        input's dimensions, computed pass by pass.
@@ -57,7 +58,7 @@ Options:
   -V, --version        Show the version.
 
 Exit codes: 0 ok, 2 usage error, 3 bad input (missing, not netCDF4, truncated,
-corrupt), 4 nothing selected (swot read without --allow-empty).
+corrupt), 4 nothing selected (swot read or diag without --allow-empty).
 `;
 
 export interface CliIO {
@@ -147,8 +148,19 @@ function selectionQuery(values: Map<string, string>): SelectQuery {
   return query;
 }
 
+/** A selection that matched nothing is not written unless --allow-empty (then it is, and said so). */
+function refuseEmpty(empty: EmptySelection | undefined, source: string, out: string, flags: Set<string>, io: CliIO): void {
+  if (empty === undefined) {
+    return;
+  }
+  if (!flags.has('--allow-empty')) {
+    throw new EmptySelectionError(source, `nothing selected: ${describeEmpty(empty)}; ${out} not written (--allow-empty writes an empty file)`);
+  }
+  io.err(`swot: empty selection: ${describeEmpty(empty)}`);
+}
+
 async function diag(argv: string[], io: CliIO): Promise<void> {
-  const { positionals, flags, values } = parseArgs(argv, ['--force', '--absolute'], [
+  const { positionals, flags, values } = parseArgs(argv, ['--force', '--absolute', '--allow-empty'], [
     '--var', '--what', '--lat-min', '--equator', '--out', ...SELECTION_OPTIONS
   ]);
   const out = values.get('--out');
@@ -174,6 +186,7 @@ async function diag(argv: string[], io: CliIO): Promise<void> {
       height: flags.has('--absolute') ? 'absolute' : 'anomaly',
       query: selectionQuery(values)
     });
+    refuseEmpty(result.empty, dataset.source, out, flags, io);
     await save(result, out, { overwrite: flags.has('--force') });
     const dims = Object.entries(result.dims).map(([k, n]) => `${k}=${n}`).join(', ');
     io.err(`swot: wrote ${out} (${dims}; ${what.join(', ')})`);
@@ -199,6 +212,9 @@ async function statsCommand(argv: string[], io: CliIO): Promise<void> {
       workers: values.has('--workers') ? Number(values.get('--workers')) : undefined,
       progress: flags.has('--progress') ? (done, total) => io.err(`swot: ${done}/${total} blocks`) : undefined
     });
+    if (result.empty) {
+      io.err(`swot: empty selection: ${describeEmpty(result.empty)}`);
+    }
     if (flags.has('--json')) {
       io.out(JSON.stringify(result, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x), 2));
     } else {
@@ -229,15 +245,7 @@ async function read(argv: string[], io: CliIO): Promise<void> {
   const dataset = await openPaths(positionals, values);
   try {
     const selection = await dataset.select(query);
-    if (selection.empty && !flags.has('--allow-empty')) {
-      throw new EmptySelectionError(
-        dataset.source,
-        `nothing selected: ${describeEmpty(selection.empty)}; ${out} not written (--allow-empty writes an empty file)`
-      );
-    }
-    if (selection.empty) {
-      io.err(`swot: empty selection: ${describeEmpty(selection.empty)}`);
-    }
+    refuseEmpty(selection.empty, dataset.source, out, flags, io);
     await save(selection, out, { overwrite: flags.has('--force') });
     const dims = Object.entries(selection.dims).map(([k, n]) => `${k}=${n}`).join(', ');
     io.err(`swot: wrote ${out} (${dims}; ${selection.variables.length} variables)`);

@@ -134,5 +134,12 @@ export async function diagnostics(data: Dataset | Selection | DecodedDataset, op
     ['latitude', 'longitude', 'lat', 'lon', 'time', 'cycle_number', 'pass_number'].includes(v.name)
   );
   const variables = [...coordinates, ...what.map(w => outputs.get(w)!).filter(Boolean)];
-  return asSelection({ source: decoded.source, dims: decoded.dims, variables, attrs: decoded.attrs, ...(decoded.product ? { product: decoded.product } : {}) });
+  return asSelection({
+    source: decoded.source,
+    dims: decoded.dims,
+    variables,
+    attrs: decoded.attrs,
+    ...(decoded.product ? { product: decoded.product } : {}),
+    ...(decoded.empty ? { empty: decoded.empty } : {})
+  });
 }

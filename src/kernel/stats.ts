@@ -17,6 +17,7 @@ import {
   crossTrackProfile,
   DecodedDataset,
   decodeVariable,
+  EmptySelection,
   GroupedAccumulator,
   mergeAccumulators,
   mergeGroupedAccumulators,
@@ -72,6 +73,8 @@ export interface StatsResult {
   passes?: Array<{ cycle?: number; pass?: number } & StatsSummary>;
   /** by 'pixel' / 'line': one value per pixel / line. */
   profile?: { dim: string; count: number[]; mean: number[]; std: number[]; rms: number[]; min: number[]; max: number[] };
+  /** When the query matched nothing: why, and what the dataset holds (the counts are then 0). */
+  empty?: EmptySelection;
 }
 
 /** Partial result of a streamed reduction (what a worker sends back). */
@@ -213,7 +216,8 @@ export async function stats(data: Dataset | DecodedDataset, variable: string, op
   // Filters, quality masks and line profiles need the selected lines in memory.
   if (options.query || (options.quality && options.quality !== 'all') || options.by === 'line') {
     const selection = await data.select({ ...options.query, quality: options.quality, variables: [variable] });
-    return inMemory(selection, variable, options);
+    const result = inMemory(selection, variable, options);
+    return selection.empty ? { ...result, empty: selection.empty } : result;
   }
   const v = requireNumericVariable(data, variable);
   const lines = v.shape[0] ?? 1;

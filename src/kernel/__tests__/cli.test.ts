@@ -192,6 +192,29 @@ describe('swot read of a selection that matches nothing', () => {
   });
 });
 
+describe('swot diag and swot stats of a selection that matches nothing', () => {
+  it('swot diag exits 4 and writes nothing, unless --allow-empty (real L3)', () => {
+    const out = join(scratch, 'diag99.nc');
+    const refused = swot('diag', REAL_L3, '--cycle', '99', '--out', out);
+    expect(refused.code).toBe(4);
+    expect(refused.err).toContain('nothing selected: no line matches cycles 99; the dataset holds 9,860 lines: cycle 26; pass 165');
+    expect(existsSync(out)).toBe(false);
+    const allowed = swot('diag', REAL_L3, '--cycle', '99', '--allow-empty', '--out', out);
+    expect(allowed.code).toBe(0);
+    expect(allowed.err).toContain('swot: empty selection: no line matches cycles 99');
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('swot stats gives the zero counts and says why on stderr; --json carries the reason', () => {
+    const { code, out, err } = swot('stats', REAL_L3, '--var', 'ssha_filtered', '--pass', '1', '--json');
+    expect(code).toBe(0);
+    expect(err).toContain('swot: empty selection: no line matches passes 1; the dataset holds 9,860 lines');
+    const result = JSON.parse(out);
+    expect(result.total.count).toBe(0);
+    expect(result.empty).toMatchObject({ reason: 'no line matches passes 1', holds: { lines: 9860, cycles: [26], passes: [165] } });
+  });
+});
+
 describe('a folder of several product kinds on the command line', () => {
   const folder = join(SAMPLE, 'netcdf/L2_LR_SSH');
 
