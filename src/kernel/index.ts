@@ -25,6 +25,9 @@ export { meanMap } from './maps';
 export { show } from './show';
 export type { ShowOptions, SwathBundle } from './show';
 export type { MeanMapOptions } from './maps';
+export { passesCrossing, loadEphemeris } from './passes';
+export type { PassesOptions } from './passes';
+export type { PassCrossing, Region, Phase, Side } from '../core/orbit';
 export {
   SwotError,
   FileAccessError,
