@@ -7,13 +7,16 @@
 import { MixedProductsError, ProductKindCount, UsageError } from './errors';
 import { parseProductFileName, ProductId } from './product';
 
+/** The part of a product id that says its kind. */
+type KindOf = Pick<ProductId, 'product' | 'subset'>;
+
 /** What may be stacked with what: the product and its subset, e.g. "L2_LR_SSH Expert". */
-export function productKind(id: ProductId): string {
+export function productKind(id: KindOf): string {
   return id.subset ? `${id.product} ${id.subset}` : id.product;
 }
 
 /** The id that chooses a kind, e.g. "L2_LR_SSH_Expert" (the catalog's product ids). */
-export function productKindId(id: ProductId): string {
+export function productKindId(id: KindOf): string {
   return id.subset ? `${id.product.replace(/\s+/g, '_')}_${id.subset}` : id.product.replace(/\s+/g, '_');
 }
 
@@ -22,7 +25,7 @@ export function productKindId(id: ProductId): string {
  * id ("L2_LR_SSH_Expert"), its kind ("L2_LR_SSH Expert") or its product alone
  * ("L3_LR_SSH"); case is ignored.
  */
-export function matchesKind(id: ProductId, choice: string): boolean {
+export function matchesKind(id: KindOf, choice: string): boolean {
   const c = choice.trim().toLowerCase();
   return [id.subset, productKindId(id), productKind(id), id.product].some(name => name !== undefined && name.toLowerCase() === c);
 }
@@ -84,7 +87,7 @@ export function chooseProductKind(paths: readonly string[], source: string, choi
     throw new UsageError(`subset must be a subset ("Expert") or a product id ("L2_LR_SSH_Expert"), got ${JSON.stringify(choice)}`);
   }
   const ids = paths.map(p => parseProductFileName(p));
-  const chosen = kinds.filter(k => matchesKind({ level: 'L2', product: k.product, ...(k.subset ? { subset: k.subset } : {}) }, choice));
+  const chosen = kinds.filter(k => matchesKind(k, choice));
   if (chosen.length === 0) {
     const found = kinds.length > 0 ? `it holds ${listKinds(kinds)}; ${howToChoose(kinds, false)}` : 'no file here has a SWOT or DUACS product name';
     throw new MixedProductsError(source, `no product of kind "${choice}": ${found}`, kinds);

@@ -140,9 +140,9 @@ export async function open(target: string | string[], options: OpenOptions = {})
   return dataset;
 }
 
-/** A single file or store asked to be of a kind it is not. */
+/** A single file or store asked to be of a kind it is not (when its kind is known: a subset in its name or attributes). */
 function checkKind(source: string, product: ProductId | undefined, subset: string | undefined): void {
-  if (subset !== undefined && product !== undefined && !matchesKind(product, subset)) {
+  if (subset !== undefined && product?.subset !== undefined && !matchesKind(product, subset)) {
     throw new UsageError(`${source}: is ${productKind(product)}, not "${subset}"`);
   }
 }

@@ -176,5 +176,9 @@ describe('a folder of several product kinds', () => {
     const ok = await open(REAL_L3, { subset: 'Expert' });
     expect(ok.dims.num_lines).toBe(9860);
     ok.close();
+    // A store whose kind is not known from its name or attributes is opened as it is.
+    const store = await open(join(SAMPLE, 'zarr/L3_LR_SSH_Expert.zarr'), { subset: 'Expert' });
+    expect(store.dims.num_lines).toBeGreaterThan(0);
+    store.close();
   });
 });
