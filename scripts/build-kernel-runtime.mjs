@@ -104,6 +104,22 @@ for (const part of ['dist/kernel.cjs', 'dist/cli.cjs', 'dist/reduce-worker.cjs',
   }
   cpSync(join(ROOT, part), join(self, part), { recursive: true, filter: src => !src.endsWith('.map') });
 }
+// The SWOT orbit ephemerides for the pass finder (CNES/swot_simulator, BSD-3-Clause), from the
+// project's shared reference data when the build has it beside the clone; not in git.
+const ORBIT = join(ROOT, '..', 'shared', 'data', 'real', 'orbit');
+if (existsSync(ORBIT)) {
+  mkdirSync(join(self, 'orbit'), { recursive: true });
+  for (const name of readdirSync(ORBIT).filter(n => /^ephemeris_.*\.txt$/.test(n))) {
+    cpSync(join(ORBIT, name), join(self, 'orbit', name));
+  }
+  writeFileSync(
+    join(self, 'orbit', 'NOTICE'),
+    'SWOT orbit ephemerides from CNES/swot_simulator (swot_simulator/data/), BSD-3-Clause, (c) CNES/JPL.\n'
+  );
+} else {
+  console.warn(`kernel runtime: ${ORBIT} not found: passesCrossing() will need { ephemerides } or SWOT_EPHEMERIS_DIR`);
+}
+
 const exported = {
   name: pkg.name,
   version: pkg.version,

@@ -84,13 +84,17 @@ def test_kernel_from_the_fresh_env_imports_the_library_in_any_folder(fresh_env, 
         # The types are the library's: a wrong one is a compile error, not `any`.
         {"code": "const wrong: string = ds.dims.num_lines;"},
         {"code": "console.log(typeof swot.diagnostics, ds.product?.pass);"},
+        # The pass finder's orbit ephemerides ship with the package.
+        {"code": "const rows = await swot.passesCrossing({ bbox: [30, -10, 40, 10] }, { passes: [165] });\n"
+                 "console.log(JSON.stringify(rows.map(r => [r.pass, r.sides])));"},
     ], env=user_env(fresh_env))
     assert pathlib.Path(result["resource_dir"]).is_relative_to(fresh_env), result["resource_dir"]
-    first, wrong, third = result["results"]
+    first, wrong, third, passes = result["results"]
     assert first["status"] == "ok", first
     assert "num_lines 9860" in first["output"]
     assert wrong["status"] == "error" and "not assignable to type 'string'" in wrong["output"], wrong
     assert third == {"status": "ok", "output": "function 165\n"}, third
+    assert passes == {"status": "ok", "output": '[[165,["left","right"]]]\n'}, passes
     assert sorted(p.name for p in home.iterdir()) == [], "the kernel wrote into the user's folder"
 
 

@@ -2,7 +2,8 @@
  * The pass finder in the kernel library: which SWOT passes cross a box, a
  * point or a polygon, when, and with which swath side (src/core/orbit).
  * The orbit ephemerides are read from `options.ephemerides` (a folder), or
- * $SWOT_EPHEMERIS_DIR, or the `orbit/` folder shipped beside this library.
+ * $SWOT_EPHEMERIS_DIR, or the `orbit/` folder shipped with the Python
+ * package's kernel runtime (or, in a clone, ../shared/data/real/orbit).
  *
  * @example
  * const rows = await swot.passesCrossing({ bbox: [-70, 35, -65, 40] }, { start: '2024-11-01', end: '2024-11-30' });
@@ -24,7 +25,8 @@ const OPTION_KEYS = optionKeys<PassesOptions>({ phase: true, ephemerides: true, 
 const cache = new Map<string, Ephemeris>();
 
 function ephemerisFolders(options: PassesOptions): string[] {
-  return [options.ephemerides, process.env.SWOT_EPHEMERIS_DIR, join(__dirname, '..', 'orbit'), join(__dirname, '..', 'build', 'orbit')].filter(
+  // Shipped beside dist/ in the Python package's runtime; in a clone, the project's shared reference data.
+  return [options.ephemerides, process.env.SWOT_EPHEMERIS_DIR, join(__dirname, '..', 'orbit'), join(__dirname, '..', '..', 'shared', 'data', 'real', 'orbit')].filter(
     (d): d is string => typeof d === 'string' && d !== ''
   );
 }
