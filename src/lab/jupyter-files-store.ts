@@ -1,41 +1,36 @@
 /**
- * A Store over the Jupyter server: bytes from /files/ (which serves Zarr
- * chunks as they are), listings from the contents API. The browser reads a
- * Zarr store straight from the server, no kernel involved. Zarr v2 metadata
- * keys are dot-files, which /files/ hides: they come from the extension's
- * /swot/zarr-metadata/ handler (jupyterlab_swot/handlers.py).
+ * A Store over the Jupyter server: keys, byte ranges and listings from the
+ * extension's read-only /swot/files/ route (src/lab/server-api.ts), which also
+ * serves Zarr v2's dot-file metadata and folders reached through symlinks
+ * into the administrator's data roots. The browser reads a Zarr store in
+ * place, chunk by chunk, no kernel involved. A missing key is `undefined`; a
+ * refused one is a FileAccessError with the server's reason.
  */
-import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
-import type { Store, StoreKey } from '../core/store';
+import type { RangeQuery, Store, StoreKey } from '../core/store';
+import { requestAPI } from './server-api';
+
+function rangeHeader(range: RangeQuery): string {
+  return 'suffixLength' in range ? `bytes=-${range.suffixLength}` : `bytes=${range.offset}-${range.offset + range.length - 1}`;
+}
 
 export function jupyterFilesStore(path: string, settings: ServerConnection.ISettings = ServerConnection.makeSettings()): Store {
   const root = path.replace(/^\/+|\/+$/g, '');
-  const url = (base: string, key: string) => URLExt.join(settings.baseUrl, base, URLExt.encodeParts(`${root}${key}`));
-  const request = async (target: string, signal?: AbortSignal) => {
-    const response = await ServerConnection.makeRequest(target, { method: 'GET', cache: 'no-store', signal }, settings);
-    if (response.status === 404) {
-      return undefined;
-    }
-    if (!response.ok) {
-      throw new ServerConnection.ResponseError(response, `${root}: HTTP ${response.status} reading ${target}`);
-    }
-    return response;
+  const bytes = async (key: StoreKey, init: RequestInit) => {
+    const response = await requestAPI(`${root}${key}`, { ...init, missingOk: true }, settings);
+    return response ? new Uint8Array(await response.arrayBuffer()) : undefined;
   };
   return {
     source: root,
-    async get(key: StoreKey, options) {
-      const hidden = /\/\.z(metadata|array|attrs|group|collection)$/.test(key);
-      const response = await request(url(hidden ? 'swot/zarr-metadata' : 'files', key), options?.signal);
-      return response ? new Uint8Array(await response.arrayBuffer()) : undefined;
-    },
+    get: (key, options) => bytes(key, { signal: options?.signal }),
+    getRange: (key, range, options) => bytes(key, { signal: options?.signal, headers: { Range: rangeHeader(range) } }),
     async list(prefix: StoreKey) {
-      const response = await request(url('api/contents', prefix === '/' ? '' : prefix) + '?content=1');
-      if (!response) {
+      const response = await requestAPI(prefix === '/' ? root : `${root}${prefix}`, { missingOk: true }, settings);
+      if (!response || response.headers.get('Content-Type')?.startsWith('application/octet-stream')) {
         return [];
       }
-      const model = (await response.json()) as { type: string; content?: Array<{ name: string }> };
-      return model.type === 'directory' ? (model.content ?? []).map(c => c.name).sort() : [];
+      const listing = (await response.json()) as { type?: string; entries?: string[] };
+      return listing.type === 'directory' ? (listing.entries ?? []) : [];
     }
   };
 }

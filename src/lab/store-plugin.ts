@@ -3,6 +3,7 @@ import { MainAreaWidget, Notification } from '@jupyterlab/apputils';
 import { IFileBrowserFactory } from '@jupyterlab/filebrowser';
 import { commandPath } from './file-browser';
 import { decodeVariable, detectLayout, detectProduct, nanMax, nanMin, openZarr } from '../core';
+import { errorMessage } from './error-message';
 import { jupyterFilesStore } from './jupyter-files-store';
 import { StructureModel, StructureView } from './structure-view';
 import { swotIcon } from './sidebar-plugin';
@@ -48,7 +49,7 @@ export const storePlugin: JupyterFrontEndPlugin<void> = {
           app.shell.add(widget, 'main');
           return model.info;
         } catch (error) {
-          Notification.error(`Cannot open ${path}: ${error instanceof Error ? error.message : String(error)}`);
+          Notification.error(errorMessage(`Cannot open ${path}`, error));
           throw error;
         }
       }
