@@ -2,10 +2,21 @@
  * Opening a netCDF4 file (.nc) from the file browser opens the SWOT viewer
  * (its default factory, no kernel involved); a Zarr store (.zarr directory)
  * opens it from the context menu.
+ *
+ * The viewer never writes. A double-click opens documents through JupyterLab's
+ * document context, which would save a checkpoint (a full copy of the file in
+ * .ipynb_checkpoints, Context._maybeCheckpoint) whenever `context.canSave`,
+ * i.e. whenever the server says the file is writable. So the viewer's widget
+ * factory reads the file's model through its own content provider, which asks
+ * the server for the model without content and reports it read-only
+ * (`writable: false`) and refuses every save: `canSave` is false, so there is no
+ * checkpoint, no save and no autosave, on writable and read-only folders alike.
+ * The viewer reads the bytes itself, in place (open-in-browser.ts).
  */
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { MainAreaWidget } from '@jupyterlab/apputils';
 import { ABCWidgetFactory, DocumentRegistry, DocumentWidget, IDocumentWidget, TextModelFactory } from '@jupyterlab/docregistry';
+import { Contents, ContentsManager, IContentProvider } from '@jupyterlab/services';
 import { IFileBrowserFactory } from '@jupyterlab/filebrowser';
 import { commandPath } from '../file-browser';
 import { swotIcon } from '../sidebar-plugin';
@@ -15,6 +26,21 @@ export const VIEWER_FACTORY = 'SWOT Viewer';
 const FILE_TYPE = 'swot-netcdf';
 const MODEL = 'swot-no-content';
 const OPEN_ZARR = 'swot:open-viewer';
+const READ_ONLY_PROVIDER = 'jupyterlab-swot:read-only';
+
+/** The file's model without content, always read-only; saving is refused (see the header). */
+function readOnlyProvider(drive: Contents.IDrive): IContentProvider {
+  return {
+    async get(localPath: string, options?: Contents.IFetchOptions): Promise<Contents.IModel> {
+      const { contentProviderId: _ours, ...rest } = options ?? {};
+      const model = await drive.get(localPath, { ...rest, content: false });
+      return { ...model, writable: false };
+    },
+    async save(localPath: string): Promise<Contents.IModel> {
+      throw new Error(`${localPath}: the SWOT viewer never writes files`);
+    }
+  };
+}
 
 /** A model factory that does not load the file's content (the viewer reads it itself). */
 class NoContentModelFactory extends TextModelFactory {
@@ -41,6 +67,13 @@ export const viewerPlugin: JupyterFrontEndPlugin<void> = {
   optional: [IFileBrowserFactory],
   activate: (app: JupyterFrontEnd, browsers: IFileBrowserFactory | null) => {
     const registry = app.docRegistry;
+    const contents = app.serviceManager.contents;
+    const drive = (contents as Partial<Pick<ContentsManager, 'defaultDrive'>>).defaultDrive;
+    if (drive?.contentProviderRegistry) {
+      drive.contentProviderRegistry.register(READ_ONLY_PROVIDER, readOnlyProvider(drive));
+    } else {
+      console.warn('jupyterlab-swot: this drive has no content providers; the viewer cannot keep JupyterLab from checkpointing .nc files');
+    }
     if (!registry.getModelFactory(MODEL)) {
       registry.addModelFactory(new NoContentModelFactory());
     }
@@ -54,7 +87,7 @@ export const viewerPlugin: JupyterFrontEndPlugin<void> = {
       icon: swotIcon
     });
     registry.addWidgetFactory(
-      new ViewerFactory({ name: VIEWER_FACTORY, label: 'SWOT Viewer', modelName: MODEL, fileTypes: [FILE_TYPE], defaultFor: [FILE_TYPE], readOnly: true })
+      new ViewerFactory({ name: VIEWER_FACTORY, label: 'SWOT Viewer', modelName: MODEL, fileTypes: [FILE_TYPE], defaultFor: [FILE_TYPE], readOnly: true, contentProviderId: READ_ONLY_PROVIDER })
     );
 
     app.commands.addCommand(OPEN_ZARR, {

@@ -8,6 +8,7 @@ import { Notification } from '@jupyterlab/apputils';
 import { Panel, Widget } from '@lumino/widgets';
 import { buildScene, readLayers } from '../../core/render';
 import { SwathView } from '../../mime/swath-view';
+import { errorMessage } from '../error-message';
 import { StructureView } from '../structure-view';
 import { defaultVariable, drawableVariables } from './drawable';
 import { OpenedDataset, openInBrowser } from './open-in-browser';
@@ -121,7 +122,7 @@ export class SwotViewer extends Panel {
   }
 
   private fail(what: string, error: unknown): void {
-    const message = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+    const message = errorMessage(what, error);
     this.say(message);
     this.status.classList.add('jp-mod-error');
     Notification.error(message);
