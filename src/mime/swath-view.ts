@@ -42,6 +42,28 @@ function ticks(view: View, width: number, height: number) {
   };
 }
 
+/** An invisible marker whose colour scale is the colour bar (units on top). */
+function colorbarTrace(scene: Scene, [lo, hi]: [number, number], view: View) {
+  return {
+    type: 'scatter',
+    mode: 'markers',
+    x: [(view.x0 + view.x1) / 2],
+    y: [(view.y0 + view.y1) / 2],
+    hoverinfo: 'skip',
+    showlegend: false,
+    marker: {
+      size: 1,
+      opacity: 0,
+      color: [lo],
+      cmin: lo,
+      cmax: hi,
+      colorscale: colormap(scene.colormap).stops,
+      showscale: scene.colorbar,
+      colorbar: { title: { text: plotlyText(scene.variable.units ?? ''), side: 'top' }, thickness: 14, len: 1, x: 1.02, xpad: 6, tickformat: '~g' }
+    }
+  };
+}
+
 function imageOf(frame: Frame) {
   const v = frame.view;
   return { source: frame.uri, xref: 'x', yref: 'y', x: v.x0, y: v.y1, sizex: v.x1 - v.x0, sizey: v.y1 - v.y0, sizing: 'stretch', xanchor: 'left', yanchor: 'top', layer: 'below' };
@@ -163,26 +185,8 @@ export class SwathView extends Widget {
     this.frame = frame;
     // For tests and debugging: how many coastline points were available to draw.
     this.node.dataset.coastlinePoints = String(land?.points ?? 0);
-    // Nothing to draw (scene.empty): no colour bar and no limits, the message on the map instead.
-    const [lo, hi] = scene.clim ?? [0, 0];
-    const colorbar = {
-      type: 'scatter',
-      mode: 'markers',
-      x: [(view.x0 + view.x1) / 2],
-      y: [(view.y0 + view.y1) / 2],
-      hoverinfo: 'skip',
-      showlegend: false,
-      marker: {
-        size: 1,
-        opacity: 0,
-        color: [lo],
-        cmin: lo,
-        cmax: hi,
-        colorscale: colormap(scene.colormap).stops,
-        showscale: scene.colorbar,
-        colorbar: { title: { text: plotlyText(scene.variable.units ?? ''), side: 'top' }, thickness: 14, len: 1, x: 1.02, xpad: 6, tickformat: '~g' }
-      }
-    };
+    // Nothing to draw (scene.empty, clim null): no colour bar, the message on the map instead.
+    const traces = scene.clim ? [colorbarTrace(scene, scene.clim, view)] : [];
     const t = ticks(view, pw, ph);
     const axis = { showgrid: scene.grid, gridcolor: 'rgba(90,90,90,0.22)', zeroline: false, showline: true, mirror: true, linecolor: '#666', ticks: 'outside', fixedrange: false };
     const layout = {
@@ -206,7 +210,7 @@ export class SwathView extends Widget {
     if (this.isDisposed) {
       return { plotlyMs, rasterMs: frame.rasterMs, encodeMs: frame.encodeMs, plotMs: 0, totalMs: performance.now() - start };
     }
-    this.gd = await plotly.newPlot(this.plot, scene.clim ? [colorbar] : [], layout, config);
+    this.gd = await plotly.newPlot(this.plot, traces, layout, config);
     this.gd.on('plotly_relayout', event => {
       if (Object.keys(event).some(k => /^(xaxis|yaxis)\.(range|autorange)|^(width|height)$/.test(k))) {
         this.schedule();
