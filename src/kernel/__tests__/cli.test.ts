@@ -145,6 +145,21 @@ describe('require("jupyterlab-swot/kernel") from plain Node', () => {
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: ROOT });
     expect(JSON.parse(result.stdout)).toEqual({ name: 'NotNetcdfError', code: 'NOT_NETCDF', source: bad, isSwot: true });
   });
+
+  it('a misspelt option key from plain JavaScript is a UsageError naming the valid key', () => {
+    const script = `
+      const swot = require('jupyterlab-swot/kernel');
+      swot.open(${JSON.stringify(REAL_L3)})
+        .then(ds => ds.select({ cycle: 25 }))
+        .then(() => console.log('selected'), e => console.log(JSON.stringify({ name: e.name, code: e.code, message: e.message, usage: e instanceof swot.UsageError })));`;
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: join(ROOT, 'notebooks') });
+    expect(JSON.parse(result.stdout)).toEqual({
+      name: 'UsageError',
+      code: 'USAGE',
+      message: "unknown option 'cycle' in select(): did you mean 'cycles'?",
+      usage: true
+    });
+  });
 });
 
 describe('swot read of a selection that matches nothing', () => {
