@@ -12,7 +12,7 @@
 import { UsageError } from '../errors';
 import { Ephemeris, interpolate, passBounds } from './ephemeris';
 import { passAt, passStartMs, Phase } from './orbits';
-import { planeRegion, PlaneRegion, Region, touches as touchesRegion } from './region';
+import { insideRegion, planeRegion, PlaneRegion, Region, touches as touchesRegion } from './region';
 import { EARTH_RADIUS, toLonLat } from './sphere';
 
 export type Side = 'left' | 'right';
@@ -53,89 +53,129 @@ function toMs(value: number | string, what: string): number {
   return ms;
 }
 
-/** One pass: the first and last sample index touching the region, per side and for nadir. */
+/** Envelope padding (m): covers the chords between samples 30 s apart and the lon/lat plane's distortion. */
+const PAD = 25000;
+
+type Span = [number, number];
+
+/** Points of the swath at `te` into `out`: nadir, then (lon, lat) at each of `angles` right of the track (negative: left). */
+function swathPoints(eph: Ephemeris, te: number, angles: readonly number[], out: Float64Array, p: Float64Array, dp: Float64Array): void {
+  interpolate(eph, te, p, dp);
+  const speed = Math.hypot(dp[0], dp[1], dp[2]);
+  const ax = dp[0] / speed;
+  const ay = dp[1] / speed;
+  const az = dp[2] / speed;
+  // Right of the track: along x up.
+  const rx = ay * p[2] - az * p[1];
+  const ry = az * p[0] - ax * p[2];
+  const rz = ax * p[1] - ay * p[0];
+  let [lon, lat] = toLonLat(p[0], p[1], p[2]);
+  out[0] = lon;
+  out[1] = lat;
+  for (let i = 0; i < angles.length; i++) {
+    const c = Math.cos(angles[i]);
+    const sn = Math.sin(angles[i]);
+    [lon, lat] = toLonLat(c * p[0] + sn * rx, c * p[1] + sn * ry, c * p[2] + sn * rz);
+    out[2 + 2 * i] = lon;
+    out[3 + 2 * i] = lat;
+  }
+}
+
+function widen(span: Span, a: number, b: number): void {
+  span[0] = Math.min(span[0], a);
+  span[1] = Math.max(span[1], b);
+}
+
+/**
+ * One pass, in three stages: the ephemeris' 30 s nodes against the region's
+ * bounding cap; the padded outer envelope of each 30 s stretch near it
+ * against the region (a stretch whose envelope lies inside a box is crossed
+ * by both sides and nadir from end to end); and, for the stretches on the
+ * region's edge only, samples every `step` seconds.
+ */
 function scanPass(eph: Ephemeris, region: PlaneRegion, pass: number, near: number, far: number, step: number) {
   const [te0, te1] = passBounds(eph, pass);
   const p = new Float64Array(3);
   const dp = new Float64Array(3);
-  // Coarse scan at the ephemeris' own spacing: keep the nodes whose swath may reach the cap.
+  // Nodes: the ephemeris' own samples inside the pass (no interpolation needed), with the pass ends.
   const coarse = eph.step;
-  const nodes = Math.ceil((te1 - te0) / coarse);
-  const keep: number[] = [];
+  const i0 = Math.floor((te0 - eph.t0) / coarse);
+  const nodes = Math.ceil((te1 - eph.t0) / coarse) - i0;
+  const nodeTime = (k: number) => Math.min(Math.max(eph.t0 + (i0 + k) * coarse, te0), te1);
+  const samples = eph.xyz.length / 3;
+  const near1 = new Uint8Array(nodes + 1);
+  let any = false;
+  interpolate(eph, te0, p, dp);
+  // The ground speed is nearly constant (2 % over an orbit): one bound per pass.
+  const reach = region.capRadius + (far + PAD) / EARTH_RADIUS + Math.hypot(dp[0], dp[1], dp[2]) * coarse * 0.6;
+  const cosReach = reach >= Math.PI ? -2 : Math.cos(reach);
+  const [cx, cy, cz] = region.cap;
   for (let k = 0; k <= nodes; k++) {
-    interpolate(eph, Math.min(te0 + k * coarse, te1), p, dp);
-    const speed = Math.hypot(dp[0], dp[1], dp[2]);
-    const reach = region.capRadius + (far + 1000) / EARTH_RADIUS + speed * coarse * 0.6;
-    const dot = p[0] * region.cap[0] + p[1] * region.cap[1] + p[2] * region.cap[2];
-    if (Math.acos(Math.min(1, Math.max(-1, dot))) <= reach) {
-      keep.push(k);
+    const i = i0 + k;
+    let dot: number;
+    if (i >= 0 && i < samples) {
+      dot = eph.xyz[3 * i] * cx + eph.xyz[3 * i + 1] * cy + eph.xyz[3 * i + 2] * cz;
+    } else {
+      interpolate(eph, nodeTime(k), p, dp);
+      dot = p[0] * cx + p[1] * cy + p[2] * cz;
+    }
+    if (dot >= cosReach) {
+      near1[k] = 1;
+      any = true;
     }
   }
-  if (keep.length === 0) {
+  if (!any) {
     return undefined;
   }
-  const aNear = near / EARTH_RADIUS;
-  const aFar = far / EARTH_RADIUS;
-  const found = { left: [Infinity, -Infinity], right: [Infinity, -Infinity], nadir: [Infinity, -Infinity] };
+  const found: Record<'left' | 'right' | 'nadir', Span> = { left: [Infinity, -Infinity], right: [Infinity, -Infinity], nadir: [Infinity, -Infinity] };
   const qx = new Float64Array(4);
   const qy = new Float64Array(4);
   const sx = new Float64Array(2);
   const sy = new Float64Array(2);
-  // Points of one sample: nadir, left near, left far, right near, right far (lon, lat).
-  const sample = (te: number, out: Float64Array) => {
-    interpolate(eph, te, p, dp);
-    const speed = Math.hypot(dp[0], dp[1], dp[2]);
-    const ax = dp[0] / speed;
-    const ay = dp[1] / speed;
-    const az = dp[2] / speed;
-    // Right of the track: along x up.
-    const rx = ay * p[2] - az * p[1];
-    const ry = az * p[0] - ax * p[2];
-    const rz = ax * p[1] - ay * p[0];
-    [out[0], out[1]] = toLonLat(p[0], p[1], p[2]);
-    let o = 2;
-    for (const sign of [-1, 1]) {
-      for (const a of [aNear, aFar]) {
-        const c = Math.cos(a);
-        const s = Math.sin(a) * sign;
-        [out[o], out[o + 1]] = toLonLat(c * p[0] + s * rx, c * p[1] + s * ry, c * p[2] + s * rz);
-        o += 2;
-      }
-    }
-  };
+  const envelope = [-(far + PAD) / EARTH_RADIUS, (far + PAD) / EARTH_RADIUS];
+  const sides = [-far / EARTH_RADIUS, -near / EARTH_RADIUS, near / EARTH_RADIUS, far / EARTH_RADIUS];
+  const a = new Float64Array(6);
+  const b = new Float64Array(6);
   let prev = new Float64Array(10);
   let next = new Float64Array(10);
-  // Stretches around the kept nodes, merged.
-  const spans: Array<[number, number]> = [];
-  for (const k of keep) {
-    const a = Math.max(te0, te0 + (k - 1) * coarse);
-    const b = Math.min(te1, te0 + (k + 1) * coarse);
-    const last = spans[spans.length - 1];
-    if (last && a <= last[1]) {
-      last[1] = Math.max(last[1], b);
-    } else {
-      spans.push([a, b]);
+  const pad = PAD / (EARTH_RADIUS * Math.hypot(dp[0], dp[1], dp[2]));
+  for (let k = 0; k < nodes; k++) {
+    if (!near1[k] && !near1[k + 1]) {
+      continue;
     }
-  }
-  for (const [a, b] of spans) {
-    const n = Math.max(1, Math.ceil((b - a) / step));
-    sample(a, prev);
+    const t0 = nodeTime(k);
+    const t1 = nodeTime(k + 1);
+    swathPoints(eph, t0 - pad, envelope, a, p, dp);
+    swathPoints(eph, t1 + pad, envelope, b, p, dp);
+    qx.set([a[2], a[4], b[4], b[2]]);
+    qy.set([a[3], a[5], b[5], b[3]]);
+    if (!touchesRegion(region, qx, qy)) {
+      continue;
+    }
+    if (region.convex && insideRegion(region, qx, qy)) {
+      widen(found.left, t0, t1);
+      widen(found.right, t0, t1);
+      widen(found.nadir, t0, t1);
+      continue;
+    }
+    const n = Math.max(1, Math.ceil((t1 - t0) / step));
+    swathPoints(eph, t0, sides, prev, p, dp);
     for (let j = 1; j <= n; j++) {
-      const t1 = a + ((b - a) * j) / n;
-      sample(t1, next);
-      const t0 = a + ((b - a) * (j - 1)) / n;
-      for (const [side, o] of [['left', 2], ['right', 6]] as const) {
-        qx[0] = prev[o];
-        qy[0] = prev[o + 1];
-        qx[1] = prev[o + 2];
-        qy[1] = prev[o + 3];
-        qx[2] = next[o + 2];
-        qy[2] = next[o + 3];
-        qx[3] = next[o];
-        qy[3] = next[o + 1];
+      const ta = t0 + ((t1 - t0) * (j - 1)) / n;
+      const tb = t0 + ((t1 - t0) * j) / n;
+      swathPoints(eph, tb, sides, next, p, dp);
+      // Left strip: points 1 (far) and 2 (near); right strip: 3 (near) and 4 (far).
+      for (const [side, inner, outer] of SIDES) {
+        qx[0] = prev[inner];
+        qy[0] = prev[inner + 1];
+        qx[1] = prev[outer];
+        qy[1] = prev[outer + 1];
+        qx[2] = next[outer];
+        qy[2] = next[outer + 1];
+        qx[3] = next[inner];
+        qy[3] = next[inner + 1];
         if (touchesRegion(region, qx, qy)) {
-          found[side][0] = Math.min(found[side][0], t0);
-          found[side][1] = Math.max(found[side][1], t1);
+          widen(found[side], ta, tb);
         }
       }
       sx[0] = prev[0];
@@ -143,24 +183,29 @@ function scanPass(eph: Ephemeris, region: PlaneRegion, pass: number, near: numbe
       sx[1] = next[0];
       sy[1] = next[1];
       if (touchesRegion(region, sx, sy)) {
-        found.nadir[0] = Math.min(found.nadir[0], t0);
-        found.nadir[1] = Math.max(found.nadir[1], t1);
+        widen(found.nadir, ta, tb);
       }
       [prev, next] = [next, prev];
     }
   }
-  const sides = (['left', 'right'] as const).filter(s => found[s][0] <= found[s][1]);
+  const crossed = (['left', 'right'] as const).filter(side => found[side][0] <= found[side][1]);
   const nadir = found.nadir[0] <= found.nadir[1];
-  if (sides.length === 0 && !nadir) {
+  if (crossed.length === 0 && !nadir) {
     return undefined;
   }
   // Ephemeris seconds to real seconds after the pass start (the real half-orbit differs slightly).
   const scale = eph.orbit.halfOrbit / (te1 - te0);
-  const hits = [...sides.map(s => found[s]), ...(nadir ? [found.nadir] : [])];
-  const enter = Math.min(...hits.map(s => s[0]));
-  const leave = Math.max(...hits.map(s => s[1]));
-  return { sides: [...sides], nadir, offsets: [(enter - te0) * scale, (leave - te0) * scale] as [number, number] };
+  const hits = [...crossed.map(side => found[side]), ...(nadir ? [found.nadir] : [])];
+  const enter = Math.max(te0, Math.min(...hits.map(h => h[0])));
+  const leave = Math.min(te1, Math.max(...hits.map(h => h[1])));
+  return { sides: [...crossed], nadir, offsets: [(enter - te0) * scale, (leave - te0) * scale] as [number, number] };
 }
+
+/** Offsets into swathPoints' output of the inner and outer edge of each side. */
+const SIDES = [
+  ['left', 4, 2],
+  ['right', 6, 8]
+] as const;
 
 /**
  * Passes of `eph`'s orbit whose swath crosses `region`.

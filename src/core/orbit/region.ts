@@ -24,6 +24,8 @@ export interface PlaneRegion {
   /** Unit vector of the cap's centre and the cap's angular radius (radians). */
   cap: [number, number, number];
   capRadius: number;
+  /** A box: a piece whose vertices are all inside lies inside. */
+  convex: boolean;
 }
 
 function checkLat(lat: number, what: string): void {
@@ -78,7 +80,18 @@ export function planeRegion(region: Region): PlaneRegion {
   const maxX = Math.max(...lon);
   const centreLon = (minX + maxX) / 2;
   const [cap, capRadius] = boundingCap(lon, lat);
-  return { xs: Float64Array.from(lon), ys: Float64Array.from(lat), centreLon, minX, maxX, minY: Math.min(...lat), maxY: Math.max(...lat), cap, capRadius };
+  return {
+    xs: Float64Array.from(lon),
+    ys: Float64Array.from(lat),
+    centreLon,
+    minX,
+    maxX,
+    minY: Math.min(...lat),
+    maxY: Math.max(...lat),
+    cap,
+    capRadius,
+    convex: 'bbox' in region
+  };
 }
 
 /** A cap holding the region: its edges sampled (parallels bulge away from great circles). */
@@ -202,4 +215,14 @@ export function touches(region: PlaneRegion, qx: Float64Array, qy: Float64Array)
     }
   }
   return false;
+}
+
+/** For a box region: whether every vertex of (qx, qy), already brought next to it by touches(), is inside. */
+export function insideRegion(region: PlaneRegion, qx: Float64Array, qy: Float64Array): boolean {
+  for (let i = 0; i < qx.length; i++) {
+    if (qx[i] < region.minX || qx[i] > region.maxX || qy[i] < region.minY || qy[i] > region.maxY) {
+      return false;
+    }
+  }
+  return true;
 }
