@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 
-from . import config, encode, l2, l3, land, orbit, scene, stores, unsmoothed
+from . import background, config, encode, l2, l3, land, orbit, scene, stores, unsmoothed
 
 MANIFEST = "manifest.json"
 
@@ -23,6 +23,7 @@ def input_files() -> dict:
     """sha256 of every input file, keyed by a location-independent name."""
     shared = [o["ephemeris"] for o in config.ORBITS.values()]
     shared += [f"spec/{n}" for n in ("l2b-ssh.xml", "l2b-expert.xml", "l2a-highres.xml")] + [l3.REAL]
+    shared += background.l4_files()
     out = {f"shared/data/{name}": hashlib.sha256((config.SHARED_DATA / name).read_bytes()).hexdigest()
            for name in shared}
     out["node_modules/world-atlas/land-50m.json"] = hashlib.sha256(config.WORLD_ATLAS.read_bytes()).hexdigest()
@@ -46,6 +47,8 @@ def options() -> dict:
         "calval_cycles": list(config.CALVAL_CYCLES),
         "calval_passes": list(config.CALVAL_PASSES),
         "unsmoothed": dict(config.UNSMOOTHED),
+        "store_cycles": {k: (list(v) if v is not None else None) for k, v in config.STORE_CYCLES.items()},
+        "l4": dict(config.L4),
         "inputs_sha256": input_files(),
     }
 
@@ -73,7 +76,7 @@ def pass_task(orbit_name: str, pass_number: int, cycles: tuple, tmp: str) -> lis
     for cycle in cycles:
         s = scene.build(orbit_name, cycle, pass_number)
         common = {"cycle": cycle, "pass": pass_number, "orbit_phase": config.ORBITS[orbit_name]["phase"],
-                  **track_facts(s)}
+                  **track_facts(s), "l4_time": background.time_mapping(orbit_name, cycle, pass_number)}
         corr = corruption_facts(s)
         if orbit_name == "science":
             for subset in ("Basic", "Expert"):
@@ -102,6 +105,7 @@ def unsmoothed_task(tmp: str) -> list[dict]:
              "format": "netcdf4", "cycle": u["cycle"], "pass": u["pass"],
              "orbit_phase": config.ORBITS[u["orbit"]]["phase"],
              "num_lines": {side: g["num_lines"] for side, g in e["groups"].items()}, **e,
+             "l4_time": background.time_mapping(u["orbit"], u["cycle"], u["pass"]),
              "segment": {"full_pass": False, "first_line_2km": u["first_line_2km"],
                          "lines_250m_left": u["num_lines"], "length_km": seg_km,
                          "note": "a contiguous segment of the pass (a full pass is ~79k lines per side); "
@@ -109,16 +113,22 @@ def unsmoothed_task(tmp: str) -> list[dict]:
                                  "first_line_2km + k/8"}}]
 
 
-def store_task(kind: str, tmp: str, files: dict) -> list[dict]:
+def truth_task(tmp: str) -> list[dict]:
+    background.write_truth(pathlib.Path(tmp) / background.TRUTH_FILE)
+    return []
+
+
+def store_task(kind: str, tmp: str, files: list[str]) -> list[dict]:
+    """One store of the granules ``files`` (relative paths, in time order)."""
     tmp = pathlib.Path(tmp)
-    paths = {k: [tmp / p for p in v] for k, v in files.items()}
+    paths = [tmp / p for p in files]
     if kind == "zcollection":
         rel = "zcollection/L3_LR_SSH_Expert"
-        info = stores.zcollection(paths["L3_LR_SSH_Expert"], tmp / rel)
+        info = stores.zcollection(paths, tmp / rel)
         return [{"path": rel, "kind": "zcollection_v1", "product": "L3_LR_SSH_Expert",
                  "format_reference": "CNES/zcollection 2024.2.0 (Zarr v2 line)",
                  "partitioning": {"id": "Date", "variables": ["time"], "resolution": "D"},
-                 "compressor": "blosc(lz4, clevel=5, shuffle=1)", **info}]
+                 "compressor": "blosc(zstd, clevel=5, shuffle=1)", **info}]
     return [stores.build_store(kind, tmp, paths)]
 
 
@@ -181,20 +191,45 @@ def eddy_visibility() -> list[dict]:
 
 
 def truth() -> dict:
-    c = config.MDT
+    g = background.grids()
+    spans = {name: [encode.iso(t) for t in background.phase_span(name)] for name in config.ORBITS}
     return {
-        "ssha": "sum over eddies of amplitude_m * exp(-(r / radius_m)^2), r = great-circle distance (m) "
-                "on the sphere R = 6371008.8 m; the same field in every cycle (static)",
+        "ssha": "ssha_l4 + eddies: the real ocean (DUACS L4 SSHA, see l4) plus the sum over eddies of "
+                "amplitude_m * exp(-(r / radius_m)^2), r = great-circle distance (m) on the sphere R = 6371008.8 m",
         "eddies": eddy_visibility(),
-        "mdt": {"formula": "A0 + A1*cos(2*lat) + A2*sin(lat)^2*cos(lat)*cos(lon - LON1)", **c,
-                "units": "m", "lat_lon": "degrees"},
+        "l4": {
+            "maps": [pathlib.Path(f).name for f in g.files],
+            "maps_location": "shared/data/" + background.L4_DIR,
+            "grids_file": background.TRUTH_FILE,
+            "grids": "ssha(time, latitude, longitude) and mdt(latitude, longitude), int32 1e-4 m, 0.25 deg global grid "
+                     "(latitude -89.875 + 0.25 i, longitude 0.125 + 0.25 j); ssha = adt - mdt exactly where "
+                     "adt_valid == 1 (the map's ADT), continued smoothly over land and ice elsewhere",
+            "mdt": f"Gaussian smoothing (e-folding {config.L4['mdt_sigma_km']} km, isotropic in km, normalised "
+                   "over the ocean) of the mean ADT of the maps, continued over land, rounded to 1e-4 m",
+            "mdt_sigma_km": config.L4["mdt_sigma_km"],
+            "time_mapping": {
+                "formula": "day = (len(maps) - 1) * (t_mid - T0) / (T1 - T0); maps floor(day) and floor(day) + 1 "
+                           "(the last pair at day = len(maps) - 1) blended linearly with weight day - floor(day); "
+                           "t_mid = middle of the L3 granule (line 4929.5); T0, T1 = start of the phase's first "
+                           "granule, end of its last one",
+                "phase_span": spans,
+                "per_granule": "products[].l4_time {day_index, maps, map_indices, weight} (one L4 time per granule; "
+                               "L2 granules and the Unsmoothed segment use the L3 granule's)",
+            },
+            "interpolation": "bicubic Catmull-Rom in index space of the blended ssha grid (and of mdt): u = "
+                             "((lon - 0.125) mod 360) / 0.25 (periodic), v = (lat + 89.875) / 0.25, rows floor(v) "
+                             "clipped to [1, 717]; weights [(-t^3+2t^2-t)/2, (3t^3-5t^2+2)/2, (-3t^3+4t^2+t)/2, "
+                             "(t^3-t^2)/2] on nodes -1..2; gradients are its exact derivatives",
+        },
+        "mdt": "the l4 mdt grid interpolated (bicubic); L2 mean_sea_surface_cnescls = geoid + mdt",
         "geostrophy": {
             "g": config.GRAVITY, "omega": config.OMEGA, "R": config.R_EARTH, "f": "2*omega*sin(lat)",
             "u": "-g/f * dh/dn", "v": "g/f * dh/de",
-            "derivatives": "exact, on the sphere, east/north components at the pixel (quantized lat/lon)",
-            "equator": "no masking: analytic values everywhere on the valid swath; the MDT terms are finite at "
-                       "the equator (sin(lat) cancels), the eddy terms are set to 0 where sin(lat) == 0 exactly",
-            "ugosa_vgosa_filtered": "geostrophy of the eddy field (SSHA truth)",
+            "derivatives": "exact: analytic for the eddies, of the bicubic interpolant for the L4 fields; east / north "
+                           "components at the pixel (quantized lat/lon)",
+            "equator_band_deg": config.EQUATOR_BAND,
+            "equator": f"fill where |lat| < {config.EQUATOR_BAND} deg (geostrophy fails at the equator)",
+            "ugosa_vgosa_filtered": "geostrophy of the SSHA truth (ssha_l4 + eddies)",
             "ugos_vgos_filtered": "geostrophy of SSHA truth + MDT",
             "ugosa_vgosa_unfiltered": "3-point centred differences of ssha_unfiltered with the local Jacobian "
                                       "(noisy)",
@@ -207,11 +242,15 @@ def truth() -> dict:
             "L2": ["ssha_karin_2 = truth + noise - height_cor_xover (+ spikes on the spike lines)",
                    "ssha_karin = ssha_karin_2 + model_wet_tropo_cor - rad_wet_tropo_cor",
                    "ssh_karin(_2) = ssha_karin(_2) + mean_sea_surface_cnescls + solid_earth_tide + ocean_tide_fes "
-                   "+ internal_tide_hret + pole_tide + dac (pole_tide not stored in the Expert subset written)",
+                   "+ internal_tide_hret + pole_tide + dac (ssh_karin, ssh_karin_2, geoid are in the Basic subset; "
+                   "pole_tide is not stored in the Expert subset written)",
                    "mean_sea_surface_cnescls = geoid + mdt",
                    "*_qual: flag_values 0 (good) / 1 (bad) as in the specification files: 1 over land, on spike "
                    "lines, heavy rain (rain_flag 2), sea ice (dynamic_ice_flag 2)"],
             "L3": ["ssha_filtered = truth where quality_flag == 0",
+                   "ugos(a)/vgos(a)_filtered = geostrophy (see geostrophy) where quality_flag == 0 and "
+                   "|lat| >= equator_band_deg",
+                   "mdt = the l4 mdt on the swath over the ocean",
                    "ssha_unfiltered = truth + noise (the L2 draw of the same cycle/pass: ssha_karin_2 + "
                    "height_cor_xover) where quality_flag == 0",
                    "ssha_unedited = truth + noise + spikes on every measured ocean pixel",
@@ -253,36 +292,40 @@ def generate(out: pathlib.Path, jobs: int) -> dict:
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     land.load()  # built once, inherited by the forked workers
+    background.grids()
     for name in config.ORBITS:
         scene.ephemeris(name)
     ctx = multiprocessing.get_context("fork")
     products = []
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        futures = [pool.submit(unsmoothed_task, str(tmp))]
-        futures += [pool.submit(pass_task, "science", p, config.SCIENCE_CYCLES, str(tmp))
-                    for p in config.SCIENCE_PASSES]
+        # longest tasks first (the pool has 2 workers)
+        futures = [pool.submit(pass_task, "science", p, config.SCIENCE_CYCLES, str(tmp))
+                   for p in config.SCIENCE_PASSES]
+        futures += [pool.submit(unsmoothed_task, str(tmp))]
         futures += [pool.submit(pass_task, "calval", p, config.CALVAL_CYCLES, str(tmp)) for p in config.CALVAL_PASSES]
+        futures += [pool.submit(truth_task, str(tmp))]
+        truth_future = pool.submit(truth)
         for f in futures:
             products += f.result()
         t_netcdf = time.perf_counter()
         products.sort(key=lambda e: (e["level"], e["subset"], e["time_coverage_start"]))
-        files = {
-            "L2_LR_SSH_Basic": [e["path"] for e in products if e["level"] == "L2" and e["subset"] == "Basic"],
-            "L2_LR_SSH_Expert": [e["path"] for e in products if e["level"] == "L2" and e["subset"] == "Expert"],
-            "L3_LR_SSH_Expert": [e["path"] for e in products if e["level"] == "L3"],
-        }
-        kinds = ("zcollection", "l3_v2", "l2_expert", "l3_v3", "l2_basic")
-        store_futures = [pool.submit(store_task, k, str(tmp), files) for k in kinds]
+        product_of = {"l2_basic": ("L2", "Basic"), "l2_expert": ("L2", "Expert"), "l3_v2": ("L3", "Expert"),
+                      "l3_v3": ("L3", "Expert"), "zcollection": ("L3", "Expert")}
+        members = {kind: [e for e in products if (e["level"], e["subset"]) == product_of[kind]
+                          and (config.STORE_CYCLES[kind] is None or e["cycle"] in config.STORE_CYCLES[kind])]
+                   for kind in product_of}
+        kinds = ("l3_v2", "zcollection", "l2_expert", "l3_v3", "l2_basic")
+        store_futures = [pool.submit(store_task, k, str(tmp), [e["path"] for e in members[k]]) for k in kinds]
         store_entries = []
-        for f in store_futures:
-            store_entries += f.result()
+        for kind, f in zip(kinds, store_futures):
+            for entry in f.result():
+                entry["granules_in_order"] = [[e["cycle"], e["pass"]] for e in members[kind]]
+                entry["cycles"] = sorted({e["cycle"] for e in members[kind]})
+                store_entries.append(entry)
         order = {"zarr/L2_LR_SSH_Basic.zarr": 0, "zarr/L2_LR_SSH_Expert.zarr": 1, "zarr/L3_LR_SSH_Expert.zarr": 2,
                  "zarr-v3/L3_LR_SSH_Expert.zarr": 3, "zcollection/L3_LR_SSH_Expert": 4}
         store_entries.sort(key=lambda e: order[e["path"]])
-        granules = {k: [[e["cycle"], e["pass"]] for e in products if e["path"] in v] for k, v in files.items()}
-        for entry in store_entries:
-            entry["granules_in_order"] = granules[entry["product"]]
-        truth_facts = pool.submit(truth).result()
+        truth_facts = truth_future.result()
     t_stores = time.perf_counter()
     manifest = {
         "generator": {"name": "jupyterlab-swot synthetic SWOT sample products",

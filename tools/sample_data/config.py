@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import pathlib
 
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "2.0.0"
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -80,9 +80,14 @@ SCIENCE_PASSES = (70, 165, 242, 377)
 CALVAL_CYCLES = (506, 507)
 CALVAL_PASSES = (15, 28)
 DATELINE_PASS = 377
+# Granules in each store (cycles; None: every granule of the product). The netCDF tree holds every
+# granule; the main L3 Zarr v2 store too. The other stores hold one science cycle (and one cal/val
+# cycle for L3), for the sample's size budget: coordinates alone cost ~1.7 MB per granule and copy.
+STORE_CYCLES = {"l3_v2": None, "l3_v3": (25, 507), "zcollection": (25, 507), "l2_basic": (25,), "l2_expert": (25,)}
 ZERO_MERIDIAN_PASS = 70
-# One Unsmoothed pass: a contiguous segment of the 250 m grid across the Gulf Stream.
-UNSMOOTHED = {"orbit": "science", "cycle": 26, "pass": 242, "first_line_2km": 1300, "num_lines": 22000}
+# One Unsmoothed pass: a contiguous 300 km segment of the 250 m grid south of the Gulf Stream
+# (36.9 N to 34.3 N).
+UNSMOOTHED = {"orbit": "science", "cycle": 26, "pass": 242, "first_line_2km": 2860, "num_lines": 1200}
 
 L2_CRID = "PIC0"
 L2_PRODUCT_COUNTER = "01"
@@ -106,9 +111,6 @@ EDDIES = (
     ("california_crossover", 234.877, 35.70, 45000.0, -0.18),  # cal/val passes 15 and 28
 )
 
-# MDT (m): A0 + A1 cos(2 lat) + A2 sin(lat)^2 cos(lat) cos(lon - LON1): its gradient vanishes
-# like sin(lat) at the equator, so the analytic absolute geostrophic velocity is finite there.
-MDT = {"A0": -0.30, "A1": 0.70, "A2": 0.25, "LON1": 300.0}
 
 # KaRIn noise (m): white, std SIGMA * (1 + SHAPE * ((|x| - 35 km) / 25 km)^2) on the 2 km grid
 # (2 cm mid-swath, 3 cm at 10 and 60 km); the 250 m grid has SIGMA_250.
@@ -116,3 +118,10 @@ NOISE = {"sigma_2km": 0.02, "shape": 0.5, "sigma_250m": 0.06, "sigma_nadir": 0.0
 # Systematic KaRIn error removed by height_cor_xover (roll- and phase-like, smooth along track):
 # e(line, x) = a(line) * x / 60 km + b(line) * (x / 60 km)^2, |a|, |b| ~ 5 cm.
 XOVER = {"amplitude": 0.05, "correlation_lines": 800}
+
+# --- the real ocean under the swaths (background.py) ---------------------------------------------
+# SSHA = DUACS L4 ADT (../shared/data/real/l4_duacs) - MDT, MDT = Gaussian smoothing of the mean
+# ADT with this e-folding scale (km): large enough that SSHA keeps the mesoscale and the fronts.
+L4 = {"mdt_sigma_km": 300.0}
+# Geostrophic velocities (L3 ugos/ugosa/vgos/vgosa) are fill where |lat| < EQUATOR_BAND degrees.
+EQUATOR_BAND = 5.0

@@ -25,16 +25,18 @@ from .scene import CROSS_TRACK, Scene
 SUBSETS = {"Basic": "l2b-ssh.xml", "Expert": "l2b-expert.xml"}
 
 # The Expert subset written here (the specification has 88 variables; spec order is kept).
+# The heights (ssh_karin, ssh_karin_2, ssha_karin), the mean sea surface, the geoid and the internal
+# tide are in the Basic subset; the Expert subset keeps ssha_karin_2, the corrections and the flags
+# (33 variables: the sample's size budget).
 EXPERT_VARIABLES = (
-    "time", "time_tai", "latitude", "longitude", "ssh_karin", "ssh_karin_uncert", "ssha_karin",
-    "ssh_karin_2", "ssha_karin_2", "ssha_karin_qual", "polarization_karin", "swh_karin", "sig0_karin",
-    "sig0_karin_2", "wind_speed_karin", "sig0_karin_qual", "num_pt_avg", "wind_speed_model_u",
-    "wind_speed_model_v", "wind_speed_rad", "distance_to_coast", "ancillary_surface_classification_flag",
+    "time", "time_tai", "latitude", "longitude", "ssh_karin_uncert",
+    "ssha_karin_2", "ssha_karin_qual", "polarization_karin", "swh_karin",
+    "sig0_karin_2", "wind_speed_karin", "sig0_karin_qual", "num_pt_avg",
+    "wind_speed_rad", "distance_to_coast", "ancillary_surface_classification_flag",
     "dynamic_ice_flag", "rain_flag", "rad_surface_type_flag", "sc_altitude", "latitude_nadir",
-    "longitude_nadir", "velocity_heading", "cross_track_distance", "mean_sea_surface_cnescls",
-    "mean_sea_surface_cnescls_uncert", "geoid", "mean_dynamic_topography", "solid_earth_tide",
-    "ocean_tide_fes", "internal_tide_hret", "dac", "model_dry_tropo_cor", "model_wet_tropo_cor",
-    "rad_wet_tropo_cor", "iono_cor_gim_ka", "height_cor_xover", "sea_state_bias_cor",
+    "longitude_nadir", "velocity_heading", "cross_track_distance", "mean_dynamic_topography", "solid_earth_tide",
+    "ocean_tide_fes", "dac", "model_dry_tropo_cor", "model_wet_tropo_cor",
+    "rad_wet_tropo_cor", "iono_cor_gim_ka", "height_cor_xover",
 )
 COMPLEVEL = 4
 SIDE_PIXELS = (24, 44)  # radiometer footprints: 20 km left and right of nadir

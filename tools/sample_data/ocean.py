@@ -1,16 +1,10 @@
-"""The known ocean state (truth) and the smooth geophysical fields around it.
+"""The analytic part of the ocean truth and the smooth geophysical fields around it.
 
-Truth
------
-* SSHA = sum of Gaussian eddies ``h0 exp(-r^2 / L^2)`` (``config.EDDIES``), r the
-  great-circle distance on the sphere R = 6371008.8 m.
-* MDT = A0 + A1 cos(2 lat) + A2 sin(lat)^2 cos(lat) cos(lon - LON1) (``config.MDT``).
-* Geostrophic velocities are analytic: u = -g/f dh/dn, v = g/f dh/de with
-  f = 2 Omega sin(lat), derivatives exact on the sphere (east / north
-  components of the gradient at the point). The MDT terms are written with
-  sin(lat) cancelled, so they are finite at the equator; the eddy terms are set to
-  0 where sin(lat) == 0 exactly (their gradient there is ~0 anyway: every eddy is
-  more than 20 degrees from the equator).
+* Eddies: sum of Gaussian eddies ``h0 exp(-r^2 / L^2)`` (``config.EDDIES``), r the
+  great-circle distance on the sphere R = 6371008.8 m, with their exact gradient. They are
+  added to the real ocean of ``background.py`` (DUACS L4 SSHA).
+* Geostrophic velocities: u = -g/f dh/dn, v = g/f dh/de with f = 2 Omega sin(lat), from
+  exact east / north gradients; NaN where |lat| < ``config.EQUATOR_BAND``.
 
 Everything else (mean sea surface, geoid, tides, corrections, sigma0, waves,
 wind) is a smooth analytic function of position and time plus, for measured
@@ -55,38 +49,20 @@ def eddy_field(lon: np.ndarray, lat: np.ndarray, eddies=config.EDDIES):
 
 
 def geostrophy(he: np.ndarray, hn: np.ndarray, lat: np.ndarray):
-    """u, v (m/s) from the gradient of a height field; 0 where sin(lat) == 0 exactly."""
+    """u, v (m/s) from the gradient of a height field; NaN in the equatorial band
+    |lat| < ``config.EQUATOR_BAND`` where geostrophy fails."""
     f = 2.0 * OMEGA * np.sin(np.radians(lat))
-    safe = np.where(f == 0.0, 1.0, f)
-    u = np.where(f == 0.0, 0.0, -G * hn / safe)
-    v = np.where(f == 0.0, 0.0, G * he / safe)
+    band = np.abs(lat) < config.EQUATOR_BAND
+    safe = np.where(band, 1.0, f)
+    u = np.where(band, np.nan, -G * hn / safe)
+    v = np.where(band, np.nan, G * he / safe)
     return u, v
-
-
-def mdt(lon: np.ndarray, lat: np.ndarray):
-    """MDT (m) and its analytic geostrophic velocity (u, v in m/s)."""
-    c = config.MDT
-    phi = np.radians(lat)
-    dl = np.radians(lon - c["LON1"])
-    s, co = np.sin(phi), np.cos(phi)
-    h = c["A0"] + c["A1"] * np.cos(2 * phi) + c["A2"] * s**2 * co * np.cos(dl)
-    # dh/dn = (1/R) dh/dphi = sin(phi) * gn ; dh/de = (1/(R cos phi)) dh/dlambda = sin(phi) * ge
-    gn = (-4.0 * c["A1"] * co + c["A2"] * (2 * co**2 - s**2) * np.cos(dl)) / R
-    ge = (-c["A2"] * s * np.sin(dl)) / R
-    u = -G / (2 * OMEGA) * gn
-    v = G / (2 * OMEGA) * ge
-    return h, u, v
 
 
 def geoid(lon, lat):
     phi, lam = np.radians(lat), np.radians(lon)
     return (-12.0 + 32.0 * np.sin(2 * phi) * np.cos(lam - 0.6) + 21.0 * np.cos(phi) ** 2 * np.cos(3 * lam + 1.1)
             - 18.0 * np.sin(phi) ** 2 + 9.0 * np.sin(4 * phi + lam))
-
-
-def mss(lon, lat):
-    """Mean sea surface above the ellipsoid = geoid + MDT (m)."""
-    return geoid(lon, lat) + mdt(lon, lat)[0]
 
 
 def ocean_tide(lon, lat, time):

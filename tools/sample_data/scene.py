@@ -11,7 +11,7 @@ import functools
 
 import numpy as np
 
-from . import config, land, ocean, orbit
+from . import background, config, land, ocean, orbit
 
 L2_LINES = np.arange(-config.L2_EXTRA_LINES, config.L3_NUM_LINES + config.L2_EXTRA_LINES)
 L3_SLICE = slice(config.L2_EXTRA_LINES, config.L2_EXTRA_LINES + config.L3_NUM_LINES)
@@ -30,16 +30,29 @@ def ephemeris(orbit_name: str) -> orbit.Ephemeris:
     return orbit.Ephemeris.load(orbit_name, config.SHARED_DATA / config.ORBITS[orbit_name]["ephemeris"])
 
 
-@functools.lru_cache(maxsize=16)
-def static_geometry(orbit_name: str, pass_number: int):
-    """Geometry-only fields that repeat from cycle to cycle (land, coast): computed once per pass."""
+@functools.lru_cache(maxsize=8)
+def static_geometry(orbit_name: str, pass_number: int) -> dict:
+    """Everything that repeats from cycle to cycle on a pass, computed once: the swath positions (the
+    repeat orbit: only the times change), land, coast, the static eddies, the L4 interpolation
+    stencil and the static geophysical fields."""
     eph = ephemeris(orbit_name)
     timing = orbit.pass_timing(orbit_name, 1 if orbit_name == "science" else 474, pass_number)
     geo = orbit.swath(eph, timing, L2_LINES, CROSS_TRACK)
     mask, coast = land.load()
     is_land = mask.contains(geo.lon, geo.lat)
-    dist, heading = land.coast_on_grid(coast, geo.lon, geo.lat)
-    return is_land, dist, heading
+    dist, heading = land.coast_on_grid(coast, geo.lon, geo.lat, step_lines=8, step_pixels=4)
+    lon, lat = geo.lon, geo.lat
+    return {"geo": geo, "land": is_land, "distance_to_coast": dist, "heading_to_coast": heading,
+            "eddies": ocean.eddy_field(lon, lat), "stencil": background.Stencil(lon, lat),
+            "geoid": ocean.geoid(lon, lat), "model_wet_tropo": ocean.wet_tropo(lon, lat),
+            "model_dry_tropo": ocean.dry_tropo(lon, lat), "pole_tide": ocean.pole_tide(lon, lat)}
+
+
+def geometry(orbit_name: str, cycle: int, pass_number: int) -> orbit.SwathGeometry:
+    """The swath of one granule: the pass's positions with this cycle's times."""
+    timing = orbit.pass_timing(orbit_name, cycle, pass_number)
+    geo = static_geometry(orbit_name, pass_number)["geo"]
+    return dataclasses.replace(geo, time=timing.start + L2_LINES * timing.line_step)
 
 
 @dataclasses.dataclass
@@ -94,38 +107,39 @@ def _choose_blocks(r: np.random.Generator, ocean_lines: np.ndarray, n_lines: int
 
 
 def build(orbit_name: str, cycle: int, pass_number: int) -> Scene:
-    eph = ephemeris(orbit_name)
-    timing = orbit.pass_timing(orbit_name, cycle, pass_number)
-    geo = orbit.swath(eph, timing, L2_LINES, CROSS_TRACK)
-    is_land, dist_coast, heading_coast = static_geometry(orbit_name, pass_number)
+    static = static_geometry(orbit_name, pass_number)
+    geo = geometry(orbit_name, cycle, pass_number)
+    is_land, dist_coast, heading_coast = static["land"], static["distance_to_coast"], static["heading_to_coast"]
     lon, lat, t = geo.lon, geo.lat, geo.time
     nl, npx = lat.shape
     valid = (np.abs(CROSS_TRACK) >= config.SWATH_NEAR) & (np.abs(CROSS_TRACK) <= config.SWATH_FAR)
     ocean_mask = ~is_land
 
     f = {}
-    # --- truth
-    h, he, hn = ocean.eddy_field(lon, lat)
-    ua, va = ocean.geostrophy(he, hn, lat)
-    m, um, vm = ocean.mdt(lon, lat)
-    f["ssha_true"] = h
-    f["ugosa_true"], f["vgosa_true"] = ua, va
-    f["mdt"] = m
-    f["ugos_true"], f["vgos_true"] = ua + um, va + vm
+    # --- truth: the real ocean (DUACS L4 SSHA, bicubic) + the analytic eddies
+    bg = background.fields(static["stencil"], background.time_mapping(orbit_name, cycle, pass_number))
+    h, he, hn = static["eddies"]
+    f["ssha_eddies"] = h
+    f["ssha_l4"] = bg["ssha"]
+    f["ssha_true"] = bg["ssha"] + h
+    f["ugosa_true"], f["vgosa_true"] = ocean.geostrophy(bg["ssha_e"] + he, bg["ssha_n"] + hn, lat)
+    f["mdt"] = bg["mdt"]
+    f["ugos_true"], f["vgos_true"] = ocean.geostrophy(bg["ssha_e"] + he + bg["mdt_e"], bg["ssha_n"] + hn + bg["mdt_n"],
+                                                      lat)
 
     # --- geophysical fields
-    f["geoid"] = ocean.geoid(lon, lat)
-    f["mss"] = f["geoid"] + m
+    f["geoid"] = static["geoid"]
+    f["mss"] = f["geoid"] + f["mdt"]
     f["mss_dtu"] = f["mss"] + 0.02 * np.sin(np.radians(3 * lon)) * np.cos(np.radians(lat))
     tt = t[:, None]
     f["ocean_tide"] = ocean.ocean_tide(lon, lat, tt)
     f["load_tide"] = 0.06 * f["ocean_tide"]
     f["solid_earth_tide"] = ocean.solid_earth_tide(lon, lat, tt)
     f["internal_tide"] = ocean.internal_tide(lon, lat, tt)
-    f["pole_tide"] = ocean.pole_tide(lon, lat)
+    f["pole_tide"] = static["pole_tide"]
     f["dac"] = ocean.dac(lon, lat, tt)
-    f["model_wet_tropo"] = ocean.wet_tropo(lon, lat)
-    f["model_dry_tropo"] = ocean.dry_tropo(lon, lat)
+    f["model_wet_tropo"] = static["model_wet_tropo"]
+    f["model_dry_tropo"] = static["model_dry_tropo"]
     f["iono"] = ocean.iono(lon, lat, tt)
     wu, wv, ws = ocean.wind(lon, lat, tt)
     f["wind_u_model"], f["wind_v_model"], f["wind_model"] = wu, wv, ws
@@ -146,9 +160,9 @@ def build(orbit_name: str, cycle: int, pass_number: int) -> Scene:
     f["xover_error"] = a[:, None] * xs[None, :] + b[:, None] * xs[None, :] ** 2
     rm = rng(orbit_name, cycle, pass_number, "misc")
     f["rad_wet_tropo"] = np.minimum(f["model_wet_tropo"] + 0.008 * ocean.smooth_random(rm, nl, 60, 1.0)[:, None], -0.001)
-    f["swh"] = np.clip(f["swh_model"] + 0.25 * rm.standard_normal((nl, npx)), 0.05, None)
-    f["wind_karin"] = np.clip(ws + 0.6 * rm.standard_normal((nl, npx)), 0.0, None)
-    f["sig0"] = ocean.sigma0_from_wind(f["wind_karin"]) * (1 + 0.04 * rm.standard_normal((nl, npx)))
+    f["swh"] = np.clip(f["swh_model"] + 0.1 * rm.standard_normal((nl, npx)), 0.05, None)
+    f["wind_karin"] = np.clip(ws + 0.3 * rm.standard_normal((nl, npx)), 0.0, None)
+    f["sig0"] = ocean.sigma0_from_wind(ws) * (1 + 0.002 * rm.standard_normal((nl, npx)))
     f["sig0_2"] = f["sig0"] * 1.02
     f["wind_karin_2"] = ocean.wind_from_sigma0(f["sig0_2"])
     f["ssb"] = -0.035 * f["swh"]

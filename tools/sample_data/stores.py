@@ -31,7 +31,7 @@ import zarr.codecs
 
 from . import config
 
-ZCOLLECTION_COMPRESSOR = numcodecs.Blosc(cname="lz4", clevel=5, shuffle=numcodecs.Blosc.SHUFFLE)
+ZCOLLECTION_COMPRESSOR = numcodecs.Blosc(cname="zstd", clevel=5, shuffle=numcodecs.Blosc.SHUFFLE)
 
 
 def jsonable(value):
@@ -79,8 +79,9 @@ def _fill(var):
 
 
 def concatenated_store(paths: list[pathlib.Path], out: pathlib.Path, *, zarr_format: int, chunk_lines: int,
-                       compressor, filters=None) -> dict:
-    """One store of every granule in ``paths`` along num_lines."""
+                       compressor, filters=None, keep=None) -> dict:
+    """One store of every granule in ``paths`` along num_lines (the variables in ``keep``, in the
+    granules' order; all but those on num_nadir if None)."""
     datasets, cycle_pass = _read_granules(paths)
     try:
         sizes = [len(ds.dimensions["num_lines"]) for ds in datasets]
@@ -90,7 +91,7 @@ def concatenated_store(paths: list[pathlib.Path], out: pathlib.Path, *, zarr_for
         first = datasets[0]
         written = []
         for name, var in first.variables.items():
-            if "num_nadir" in var.dimensions:
+            if "num_nadir" in var.dimensions or (keep is not None and name not in keep):
                 continue
             dims = var.dimensions
             chunks = tuple(min(chunk_lines, total) if d == "num_lines" else len(first.dimensions[d]) for d in dims)
@@ -111,8 +112,7 @@ def concatenated_store(paths: list[pathlib.Path], out: pathlib.Path, *, zarr_for
             warnings.simplefilter("ignore")
             zarr.consolidate_metadata(str(out), zarr_format=zarr_format)
         return {"num_lines": total, "chunk_lines": chunk_lines, "granules": len(datasets),
-                "variables": written, "dropped_variables": sorted(
-                    n for n, v in first.variables.items() if "num_nadir" in v.dimensions)}
+                "variables": written, "dropped_variables": sorted(n for n in first.variables if n not in written)}
     finally:
         for ds in datasets:
             ds.close()
@@ -144,35 +144,53 @@ def _shuffle_for(dtype):
     return [numcodecs.Shuffle(elementsize=np.dtype(dtype).itemsize)] if np.dtype(dtype).itemsize > 1 else None
 
 
+# The variables of each store (the netCDF granules hold them all): coordinates, the quality flag,
+# the heights the notebooks, tests and benchmarks use, and a few small fields. Chosen for the sample's
+# size budget (coordinates alone are ~1.7 MB per granule and copy).
+L3_V2_VARIABLES = ("time", "latitude", "longitude", "cross_track_distance", "mdt", "quality_flag", "ssha_filtered",
+                   "ssha_unfiltered", "ugosa_filtered", "vgosa_filtered")
+L3_V3_VARIABLES = ("time", "latitude", "longitude", "cross_track_distance", "dac", "mdt", "ocean_tide", "quality_flag",
+                   "ssha_filtered")
+ZCOLLECTION_VARIABLES = L3_V3_VARIABLES
+L2_BASIC_VARIABLES = ("time", "time_tai", "latitude", "longitude", "ssha_karin", "ssha_karin_qual", "num_pt_avg",
+                      "ancillary_surface_classification_flag", "dynamic_ice_flag", "rain_flag", "rad_surface_type_flag")
+L2_EXPERT_VARIABLES = ("time", "time_tai", "latitude", "longitude", "ssha_karin_2", "ssha_karin_qual",
+                       "polarization_karin", "sc_altitude", "latitude_nadir", "longitude_nadir", "velocity_heading",
+                       "cross_track_distance", "dac", "height_cor_xover")
+
+
 def store_plans() -> dict:
-    """kind -> (product, relative path, zarr format, chunk lines, compressor, filters)."""
+    """kind -> (product, relative path, zarr format, chunk lines, compressor, filters, variables)."""
     return {
-        "l2_basic": ("L2_LR_SSH_Basic", "zarr/L2_LR_SSH_Basic.zarr", 2, 2048, numcodecs.Zstd(level=3), None),
+        "l2_basic": ("L2_LR_SSH_Basic", "zarr/L2_LR_SSH_Basic.zarr", 2, 2048, numcodecs.Zstd(level=3), _shuffle_for,
+                     L2_BASIC_VARIABLES),
         "l2_expert": ("L2_LR_SSH_Expert", "zarr/L2_LR_SSH_Expert.zarr", 2,
                       config.L3_NUM_LINES + 2 * config.L2_EXTRA_LINES,
-                      numcodecs.Blosc(cname="lz4", clevel=5, shuffle=numcodecs.Blosc.SHUFFLE), None),
+                      numcodecs.Blosc(cname="zstd", clevel=5, shuffle=numcodecs.Blosc.SHUFFLE), None,
+                      L2_EXPERT_VARIABLES),
         "l3_v2": ("L3_LR_SSH_Expert", "zarr/L3_LR_SSH_Expert.zarr", 2, config.L3_NUM_LINES, numcodecs.Zlib(level=5),
-                  _shuffle_for),
+                  _shuffle_for, L3_V2_VARIABLES),
         "l3_v3": ("L3_LR_SSH_Expert", "zarr-v3/L3_LR_SSH_Expert.zarr", 3, config.L3_NUM_LINES,
-                  zarr.codecs.ZstdCodec(level=3), None),
+                  zarr.codecs.BloscCodec(cname="zstd", clevel=5, shuffle="shuffle"), None, L3_V3_VARIABLES),
     }
 
 
-def build_store(kind: str, root: pathlib.Path, paths: dict) -> dict:
-    product, rel, fmt, chunk, comp, flt = store_plans()[kind]
-    info = concatenated_store(paths[product], root / rel, zarr_format=fmt, chunk_lines=chunk, compressor=comp,
-                              filters=flt)
-    return {"path": rel, "kind": f"zarr_v{fmt}", "product": product, **info, "compressor": _codec_name(comp)}
+def build_store(kind: str, root: pathlib.Path, paths: list[pathlib.Path]) -> dict:
+    product, rel, fmt, chunk, comp, flt, keep = store_plans()[kind]
+    info = concatenated_store(paths, root / rel, zarr_format=fmt, chunk_lines=chunk, compressor=comp,
+                              filters=flt, keep=keep)
+    return {"path": rel, "kind": f"zarr_v{fmt}", "product": product, **info, "compressor": _codec_name(comp, flt)}
 
 
-def _codec_name(codec) -> str:
+def _codec_name(codec, filters=None) -> str:
+    shuffle = " + shuffle filter" if filters is not None else ""
     if isinstance(codec, numcodecs.Blosc):
         return f"blosc({codec.cname}, clevel={codec.clevel}, shuffle={codec.shuffle})"
     if isinstance(codec, numcodecs.Zlib):
-        return f"zlib(level={codec.level}) + shuffle filter"
+        return f"zlib(level={codec.level}){shuffle}"
     if isinstance(codec, numcodecs.Zstd):
-        return f"zstd(level={codec.level})"
-    return f"zstd(level={codec.level}) (Zarr v3 codec)"
+        return f"zstd(level={codec.level}){shuffle}"
+    return f"blosc({codec.cname.value}, clevel={codec.clevel}, shuffle={codec.shuffle.value}) (Zarr v3 codec)"
 
 
 # --- zcollection ---------------------------------------------------------------------------------
@@ -194,19 +212,26 @@ def zcollection(paths: list[pathlib.Path], out: pathlib.Path) -> dict:
 
         offsets = np.concatenate([[0], np.cumsum(sizes)])
 
+        cache = {}
+
         def rows(name, start, stop):
-            """Lines [start, stop) of the concatenation, read from the granules that hold them."""
+            """Lines [start, stop) of the concatenation, read from the granules that hold them (each
+            variable of a granule is read once: one netCDF chunk per variable)."""
             parts = []
             for k, ds in enumerate(datasets):
                 a, b = max(start, offsets[k]), min(stop, offsets[k + 1])
                 if a < b:
-                    parts.append(ds[name][a - offsets[k]: b - offsets[k]])
+                    if (k, name) not in cache:
+                        for key in [key for key in cache if key[0] < k]:
+                            del cache[key]  # partitions come in time order: earlier granules are done
+                        cache[(k, name)] = ds[name][...]
+                    parts.append(cache[(k, name)][a - offsets[k]: b - offsets[k]])
             return np.concatenate(parts, axis=0)
 
         variables = {}  # name -> (dims, dtype, attrs, fill, reader(start, stop))
         immutable = {}
         for name, var in first.variables.items():
-            if "num_nadir" in var.dimensions:
+            if "num_nadir" in var.dimensions or name not in ZCOLLECTION_VARIABLES:
                 continue
             attrs = _var_attrs(var)
             if name == "time":
@@ -249,6 +274,7 @@ def zcollection(paths: list[pathlib.Path], out: pathlib.Path) -> dict:
         }
         (out / ".zcollection").write_text(json.dumps(config_json, indent=4))
         return {"partitions": partitions, "immutable": sorted(immutable), "variables": sorted(variables),
+                "dropped_variables": sorted(n for n in first.variables if n not in variables and n not in immutable),
                 "num_lines": int(len(time_all))}
     finally:
         for ds in datasets:

@@ -9,7 +9,7 @@ the left one (each group has its own ``num_lines``).
 
 ``ssh_karin_2 = mean_sea_surface_cnescls + truth + solid_earth_tide + ocean_tide +
 internal_tide + pole_tide + dac + noise`` (the tides and corrections are those of the 2 km
-products; the 250 m product carries no correction variables). Chunks: 2048 lines x 240 pixels.
+products; the 250 m product carries no correction variables). Chunks: 512 lines x 240 pixels.
 """
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ import pathlib
 import netCDF4
 import numpy as np
 
-from . import config, encode, l2, land, ocean, orbit, spec
+from . import background, config, encode, l2, land, ocean, orbit, spec
 from .scene import ephemeris, rng
 
-CHUNK_LINES = 2048
+CHUNK_LINES = 512
 BLOCK_LINES = 4096  # computed and written by blocks of lines (memory stays bounded for a full pass)
 COMPLEVEL = 4
 
@@ -49,8 +49,9 @@ def side_values(orbit_name: str, cycle: int, pass_number: int, side: str, lines:
     is_land = mask.contains(lon, lat)
     valid = ((np.abs(x) >= config.SWATH_NEAR) & (np.abs(x) <= config.SWATH_FAR))[None, :]
     tt = geo.time[:, None]
-    truth, _, _ = ocean.eddy_field(lon, lat)
-    mss = ocean.mss(lon, lat)
+    ssha_l4, mdt = background.values(lon, lat, background.time_mapping(orbit_name, cycle, pass_number))
+    truth = ssha_l4 + ocean.eddy_field(lon, lat)[0]
+    mss = ocean.geoid(lon, lat) + mdt
     corr = (ocean.solid_earth_tide(lon, lat, tt) + ocean.ocean_tide(lon, lat, tt) + ocean.internal_tide(lon, lat, tt)
             + ocean.pole_tide(lon, lat) + ocean.dac(lon, lat, tt))
     r = rng(orbit_name, cycle, pass_number, "unsmoothed")
@@ -59,7 +60,7 @@ def side_values(orbit_name: str, cycle: int, pass_number: int, side: str, lines:
     noise = r.standard_normal((nl, npx), dtype=np.float64) * sigma
     wet = valid & ~is_land
     _, _, ws = ocean.wind(lon, lat, tt)
-    sig0 = ocean.sigma0_from_wind(ws) * (1 + 0.08 * r.standard_normal((nl, npx)))
+    sig0 = ocean.sigma0_from_wind(ws) * (1 + 0.02 * r.standard_normal((nl, npx)))
     ice = (lat < -66.0) | (lat > 74.0)
     ancillary = np.where(is_land, np.where((lat < -60.0) | ((lat > 59.0) & (lon > 285.0) & (lon < 350.0)), 4.0, 1.0), 0.0)
     nan = np.nan
