@@ -14,6 +14,7 @@ import { stats, StatsBy } from './stats';
 import type { Dataset } from './dataset';
 import { open } from './open';
 import { save } from './save';
+import { passesCrossing, PassesOptions } from './passes';
 import { version } from './version';
 
 const USAGE = `Usage: swot <command> [options]
@@ -52,6 +53,12 @@ Commands:
                        NaN-aware count, mean, std, rms, min, max (percentiles
                        5/50/95 when a selection is made), streamed over all
                        passes with worker threads.
+  passes (--bbox LON0,LAT0,LON1,LAT1 | --point LON,LAT | --polygon LON,LAT;LON,LAT;...)
+       [--phase science|calval] [--time START/END] [--pass N|N,M|N-M] [--json]
+                       Passes whose swath (10-60 km either side of nadir) or
+                       nadir track crosses the region, with the side(s); with
+                       --time, one line per cycle and pass flown in that period,
+                       with the times the swath enters and leaves the region.
 
 Options:
   -h, --help           Show this help.
@@ -267,8 +274,71 @@ async function info(argv: string[], io: CliIO): Promise<void> {
   }
 }
 
+function parsePairs(text: string, option: string): Array<[number, number]> {
+  const pairs = text.split(';').map(p => p.split(',').map(x => Number(x.trim())));
+  if (pairs.some(p => p.length !== 2 || p.some(x => !Number.isFinite(x)))) {
+    throw new UsageError(`${option} takes LON,LAT${option === '--polygon' ? ';LON,LAT;...' : ''}, got "${text}"`);
+  }
+  return pairs as Array<[number, number]>;
+}
+
+function passList(filter: NumberFilter): number[] {
+  if (typeof filter === 'number') return [filter];
+  if (Array.isArray(filter)) return [...filter];
+  const { from, to } = filter as { from: number; to: number };
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+async function passes(argv: string[], io: CliIO): Promise<void> {
+  const { positionals, flags, values } = parseArgs(argv, ['--json'], ['--bbox', '--point', '--polygon', '--phase', '--time', '--pass']);
+  if (positionals.length > 0) {
+    throw new UsageError(`swot passes takes no PATH (got "${positionals[0]}"): give --bbox, --point or --polygon`);
+  }
+  const given = ['--bbox', '--point', '--polygon'].filter(o => values.has(o));
+  if (given.length !== 1) {
+    throw new UsageError('swot passes takes one region: --bbox LON0,LAT0,LON1,LAT1, --point LON,LAT or --polygon LON,LAT;LON,LAT;...');
+  }
+  const region = values.has('--bbox')
+    ? { bbox: parseBbox(values.get('--bbox')!) }
+    : values.has('--point')
+      ? { point: parsePairs(values.get('--point')!, '--point')[0] }
+      : { polygon: parsePairs(values.get('--polygon')!, '--polygon') };
+  const options: PassesOptions = {};
+  const phase = values.get('--phase');
+  if (phase !== undefined) {
+    if (phase !== 'science' && phase !== 'calval') throw new UsageError(`--phase takes science or calval, got "${phase}"`);
+    options.phase = phase;
+  }
+  const time = values.get('--time');
+  if (time) {
+    const [start, end] = time.split('/');
+    if (!start || !end) throw new UsageError(`--time takes START/END, got "${time}"`);
+    Object.assign(options, { start, end });
+  }
+  const pass = values.get('--pass');
+  if (pass) options.passes = passList(parseNumbers(pass, '--pass'));
+  const rows = await passesCrossing(region, options);
+  if (flags.has('--json')) {
+    io.out(JSON.stringify(rows.map(r => ({ ...r, ...(r.enter !== undefined ? { enter: new Date(r.enter).toISOString(), leave: new Date(r.leave!).toISOString() } : {}) })), null, 2));
+    return;
+  }
+  const side = (r: (typeof rows)[number]) => [...r.sides, ...(r.nadir ? ['nadir'] : [])].join('+');
+  const lines = rows.map(r =>
+    r.cycle !== undefined
+      ? `${String(r.cycle).padStart(5)} ${String(r.pass).padStart(4)}  ${side(r).padEnd(16)} ${new Date(r.enter!).toISOString()}  ${new Date(r.leave!).toISOString()}`
+      : `${String(r.pass).padStart(4)}  ${side(r).padEnd(16)} ${r.offsets[0].toFixed(0).padStart(5)} s  ${r.offsets[1].toFixed(0).padStart(5)} s`
+  );
+  const header = time ? `cycle pass  crossed by       enters                    leaves` : `pass  crossed by        enters (after the pass start) and leaves`;
+  const phaseName = options.phase ?? 'science';
+  const title = time
+    ? `${rows.length} crossing${rows.length === 1 ? '' : 's'} of the region by ${phaseName} passes from ${time.replace('/', ' to ')}`
+    : `${rows.length} ${phaseName} pass${rows.length === 1 ? '' : 'es'} cross the region`;
+  io.out([title, ...(rows.length ? [header, ...lines] : [])].join('\n'));
+}
+
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<void>> = {
   info,
+  passes,
   read,
   diag,
   stats: statsCommand

@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { open } from '../open';
 import { passesCrossing } from '../passes';
+import { main } from '../cli';
 import { isSwotError } from '../../core';
 
 const SHARED = resolve(__dirname, '../../../../shared/data/real');
@@ -143,5 +144,40 @@ describe('passesCrossing rules', () => {
     const error = await passesCrossing({ bbox: [0, 0, 1, 1] }, { ephemerides: '/nonexistent' }).catch((e: unknown) => e);
     expect(isSwotError(error) && error.code).toBe('FILE_NOT_FOUND');
     expect((error as Error).message).toMatch(/no science orbit ephemeris in \/nonexistent/);
+  });
+});
+
+describe('swot passes', () => {
+  const run = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['passes', ...argv], { out: t => out.push(t), err: t => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  const previous = process.env.SWOT_EPHEMERIS_DIR;
+  beforeAll(() => {
+    process.env.SWOT_EPHEMERIS_DIR = EPHEMERIDES;
+  });
+  afterAll(() => {
+    if (previous === undefined) delete process.env.SWOT_EPHEMERIS_DIR;
+    else process.env.SWOT_EPHEMERIS_DIR = previous;
+  });
+
+  it('lists the crossings of a period as a table, and as JSON with ISO times', async () => {
+    const table = await run('--bbox', '30,-10,40,10', '--time', '2024-12-29T16:00/2024-12-29T18:00');
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/^1 crossing of the region by science passes from 2024-12-29T16:00 to 2024-12-29T18:00/);
+    expect(table.out).toMatch(/\n\s+26\s+165\s+left\+right\+nadir\s+2024-12-29T17:2\d:\d\d\.\d{3}Z\s+2024-12-29T17:2\d/);
+    const json = JSON.parse((await run('--point', '24.16,-51.7', '--pass', '160-170', '--json')).out);
+    expect(json).toEqual([expect.objectContaining({ phase: 'science', pass: 165, sides: ['left'], nadir: false })]);
+  });
+
+  it('says what is wrong with the region', async () => {
+    const none = await run('--time', '2024-01-01/2024-01-02');
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/one region: --bbox/);
+    const bad = await run('--polygon', '0,0;1,1;2');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--polygon takes LON,LAT;LON,LAT/);
   });
 });
