@@ -60,8 +60,9 @@ def test_currents_from_the_noise_free_ssha_match_the_generators_truth(gulf_strea
         both = np.isfinite(a) & np.isfinite(b)
         err = np.sqrt(np.mean((a[both] - b[both]) ** 2))
         signal = np.sqrt(np.mean(b[both] ** 2))
-        # ssha_filtered is stored in 0.1 mm steps: the derivative of that rounding limits the match.
-        assert err < 2e-3, f"{mine}: RMS error {err} m/s"
+        # ssha_filtered is stored in 0.1 mm steps: the derivative of that rounding limits the match
+        # (~1.7e-3 m/s x 1e-4 / f: the sample ocean is the real one, nonzero down to 5 deg of latitude).
+        assert err < 4e-3, f"{mine}: RMS error {err} m/s"
         assert err < 0.05 * signal, f"{mine}: RMS error {err} vs signal {signal}"
         # NaN only where the truth is undefined or no derivative can be formed.
         extra = np.isnan(a) & np.isfinite(b)
