@@ -3,14 +3,20 @@
  * (its default factory, no kernel involved); a Zarr store (.zarr directory)
  * opens it from the context menu.
  *
- * The viewer never writes. A double-click opens documents through JupyterLab's
- * document context, which would save a checkpoint (a full copy of the file in
- * .ipynb_checkpoints, Context._maybeCheckpoint) whenever `context.canSave`,
- * i.e. whenever the server says the file is writable. So the viewer's widget
- * factory reads the file's model through its own content provider, which asks
- * the server for the model without content and reports it read-only
- * (`writable: false`) and refuses every save: `canSave` is false, so there is no
- * checkpoint, no save and no autosave, on writable and read-only folders alike.
+ * The viewer never writes, and needs no write access. A double-click opens a
+ * document through JupyterLab's document context, which writes in two ways,
+ * both closed here for this viewer's contexts only (its own model factory, so
+ * no other widget shares them):
+ * - a checkpoint, a full copy of the file in .ipynb_checkpoints/
+ *   (Context._maybeCheckpoint, whenever `context.canSave`, i.e. whenever the
+ *   server says the file is writable): the widget factory reads the file's
+ *   model through its own content provider, which asks the server for the model
+ *   without content, reports it read-only (`writable: false`) and refuses every
+ *   save. `canSave` is false: no checkpoint, no save, no autosave.
+ * - the .ipynb_checkpoints/ folder itself: the tab's caption lists the
+ *   document's checkpoints (DocumentWidgetManager.setCaption), and Jupyter's
+ *   FileCheckpoints creates that folder beside the file to answer. A viewer has
+ *   no checkpoints: its contexts answer an empty list without asking the server.
  * The viewer reads the bytes itself, in place (open-in-browser.ts).
  */
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
@@ -42,6 +48,14 @@ function readOnlyProvider(drive: Contents.IDrive): IContentProvider {
   };
 }
 
+/** No checkpoint is listed (which creates .ipynb_checkpoints/ on the server) or made (see the header). */
+function withoutCheckpoints(context: DocumentRegistry.Context): void {
+  context.listCheckpoints = async () => [];
+  context.createCheckpoint = async () => {
+    throw new Error(`${context.path}: the SWOT viewer never writes checkpoints`);
+  };
+}
+
 /** A model factory that does not load the file's content (the viewer reads it itself). */
 class NoContentModelFactory extends TextModelFactory {
   get name(): string {
@@ -54,6 +68,7 @@ class NoContentModelFactory extends TextModelFactory {
 
 class ViewerFactory extends ABCWidgetFactory<IDocumentWidget<SwotViewer>> {
   protected createNewWidget(context: DocumentRegistry.Context): IDocumentWidget<SwotViewer> {
+    withoutCheckpoints(context);
     const widget = new DocumentWidget({ content: new SwotViewer(context.path), context });
     widget.title.icon = swotIcon;
     return widget;
