@@ -7,3 +7,9 @@ c.ServerApp.allow_root = True  # noqa: F821
 c.ServerApp.open_browser = False  # noqa: F821
 c.LabApp.news_url = None  # noqa: F821
 c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"  # noqa: F821
+
+# Data roots outside the server root (set by playwright.config.js): a shared archive the tests
+# fill and link into the root, and the sample data, read in place through a symlink.
+import os  # noqa: E402
+
+c.Swot.data_roots = [os.environ[k] for k in ("SWOT_UI_DATA_ROOT", "SWOT_UI_SAMPLE") if os.environ.get(k)]  # noqa: F821

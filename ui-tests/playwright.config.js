@@ -12,11 +12,30 @@ const jupyter = path.join(process.env.SWOT_VENV || path.join(ROOT, '.venv'), 'bi
 
 // The server's root folder, known to the tests so that they can place real files in it
 // (the contents API refuses Zarr's dot-files, as users' servers do).
+// Beside it, outside the server root: a data root declared to the server (c.Swot.data_roots, as a
+// hub administrator would for a shared archive linked into home) and a folder no root covers.
 const fs = require('fs');
-const serverRoot = path.join(__dirname, '.jupyter-test', 'root');
-fs.rmSync(serverRoot, { recursive: true, force: true });
-fs.mkdirSync(serverRoot, { recursive: true });
+const testDir = path.join(__dirname, '.jupyter-test');
+const serverRoot = path.join(testDir, 'root');
+const dataRoot = path.join(testDir, 'datalake');
+const privateDir = path.join(testDir, 'private');
+for (const dir of [serverRoot, dataRoot, privateDir]) {
+  if (fs.existsSync(dir)) {
+    fs.chmodSync(dir, 0o755);
+    for (const entry of fs.readdirSync(dir, { recursive: true })) {
+      const p = path.join(dir, entry);
+      if (!fs.lstatSync(p).isSymbolicLink()) {
+        fs.chmodSync(p, 0o755); // the tests leave read-only folders behind
+      }
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+}
 process.env.SWOT_UI_ROOT = serverRoot;
+process.env.SWOT_UI_DATA_ROOT = dataRoot;
+process.env.SWOT_UI_PRIVATE = privateDir;
+process.env.SWOT_UI_SAMPLE = path.join(ROOT, 'data', 'sample');
 
 module.exports = {
   ...baseConfig,
