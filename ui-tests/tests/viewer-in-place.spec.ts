@@ -7,7 +7,8 @@
  * and the data root is listed before and after: nothing was created or
  * changed (no checkpoint, no hidden file). The netCDF file is read by byte
  * ranges, never whole. A truncated file shows the kernel's TruncatedFileError
- * text; a store outside every root shows the server's reason.
+ * text, a corrupt one a CorruptFileError; a store outside every root shows the
+ * server's reason.
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import { execFileSync } from 'child_process';
@@ -72,6 +73,10 @@ function fillFolder(dir: string): void {
   fs.copyFileSync(REAL_L3, path.join(dir, 'pass.nc'));
   const bytes = fs.readFileSync(REAL_L3);
   fs.writeFileSync(path.join(dir, 'truncated.nc'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+  // Full length and a valid superblock, but garbage where the object headers are.
+  const corrupt = Buffer.from(bytes);
+  corrupt.fill(0x5a, 96);
+  fs.writeFileSync(path.join(dir, 'corrupt.nc'), corrupt);
   writeZarrSubset(path.join(dir, 'agulhas.zarr'));
   makeReadOnly(dir);
 }
@@ -156,9 +161,16 @@ test.describe('SWOT viewer reads in place', () => {
         await expect(status).toHaveClass(/jp-mod-error/);
         await closeAll(page);
       });
-    }
-    if (process.env.SWOT_UI_DEBUG) {
-      console.log(JSON.stringify(ncRequests, null, 1));
+      await test.step(`corrupt netCDF in ${folder}`, async () => {
+        const viewer = await openNetcdf(page, 'corrupt.nc');
+        const status = viewer.locator('.jp-swot-viewer-status');
+        await expect(status).toContainText(`${folder}/corrupt.nc: corrupt netCDF4/HDF5 file (`, { timeout: 30000 });
+        await expect(status).not.toContainText('name not defined');
+        if (process.env.SWOT_UI_DEBUG) {
+          console.log(await status.textContent());
+        }
+        await closeAll(page);
+      });
     }
 
     await test.step('a store outside every allowed root: the server says why and what to do', async () => {
