@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { renderSection } from './render.mjs';
+import { sampleDataSection } from './sample-data.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PYTHON = join(process.env.SWOT_VENV ?? join(ROOT, '.venv'), 'bin', 'python');
@@ -121,11 +122,39 @@ print(json.dumps(out))`
   ].join('\n');
 }
 
-const sections = [dataAccess(), diagnosticsSection(), renderSection()];
+// `node bench/run.mjs --only sample-data` runs one section and rewrites only that section of BENCHMARKS.md.
+const ONLY = (() => {
+  const i = process.argv.indexOf('--only');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+})();
+const SECTIONS = { 'sample-data': () => sampleDataSection('node bench/run.mjs --only sample-data') };
+
+if (ONLY !== undefined) {
+  if (!(ONLY in SECTIONS)) {
+    throw new Error(`--only ${ONLY}: unknown section (known: ${Object.keys(SECTIONS).join(', ')})`);
+  }
+  const section = SECTIONS[ONLY]().trimEnd();
+  const title = section.split('\n')[0];
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = text.indexOf(title + '\n');
+  let out;
+  if (start >= 0) {
+    const next = text.indexOf('\n## ', start + title.length);
+    out = text.slice(0, start) + section + '\n' + (next >= 0 ? text.slice(next) : '');
+  } else {
+    out = text.trimEnd() + '\n\n' + section + '\n';
+  }
+  writeFileSync(file, out);
+  console.log(section);
+  process.exit(0);
+}
+
+const sections = [dataAccess(), diagnosticsSection(), renderSection(), sampleDataSection('npm run bench')];
 const header = [
   '# Benchmarks',
   '',
-  'Produced by `npm run bench` (bench/run.mjs) in one run; do not edit by hand.',
+  'Produced by `npm run bench` (bench/run.mjs) in one run; one section can be refreshed alone with `node bench/run.mjs --only sample-data` (the section names its command). Do not edit by hand.',
   '',
   `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Date: ${new Date().toISOString()}.`,
   ''

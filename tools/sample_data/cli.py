@@ -177,14 +177,19 @@ def eddy_visibility() -> list[dict]:
     for name, lon0, lat0, length, h0 in config.EDDIES:
         seen = []
         for (orbit_name, p), g in geos.items():
-            d, _ = orbit.great_circle(g.lon, g.lat, lon0, lat0)
-            i, j = np.unravel_index(int(np.argmin(d)), d.shape)
+            near = orbit.great_circle(g.lon_nadir, g.lat_nadir, lon0, lat0)[0] < 200e3  # lines within reach
+            if not near.any():
+                continue
+            rows = np.flatnonzero(near)
+            d, _ = orbit.great_circle(g.lon[rows], g.lat[rows], lon0, lat0)
+            k, j = np.unravel_index(int(np.argmin(d)), d.shape)
+            i, dist = int(rows[k]), float(d[k, j])
             x = abs(scene.CROSS_TRACK[j])
-            if d[i, j] < 1500.0 and config.SWATH_NEAR <= x <= config.SWATH_FAR:
+            if dist < 1500.0 and config.SWATH_NEAR <= x <= config.SWATH_FAR:
                 if not mask.contains(np.array([lon0]), np.array([lat0]))[0]:
                     seen.append({"orbit_phase": config.ORBITS[orbit_name]["phase"], "pass": p,
                                  "l3_line": int(i), "l2_line": int(i) + config.L2_EXTRA_LINES,
-                                 "pixel": int(j), "distance_m": round(float(d[i, j]), 1)})
+                                 "pixel": int(j), "distance_m": round(dist, 1)})
         out.append({"name": name, "lon": lon0, "lat": lat0, "radius_m": length, "amplitude_m": h0,
                     "centre_in_swath_of": seen})
     return out

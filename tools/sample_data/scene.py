@@ -40,7 +40,7 @@ def static_geometry(orbit_name: str, pass_number: int) -> dict:
     geo = orbit.swath(eph, timing, L2_LINES, CROSS_TRACK)
     mask, coast = land.load()
     is_land = mask.contains(geo.lon, geo.lat)
-    dist, heading = land.coast_on_grid(coast, geo.lon, geo.lat, step_lines=8, step_pixels=4)
+    dist, heading = land.coast_on_grid(coast, geo.lon, geo.lat, step_lines=16, step_pixels=4)
     lon, lat = geo.lon, geo.lat
     return {"geo": geo, "land": is_land, "distance_to_coast": dist, "heading_to_coast": heading,
             "eddies": ocean.eddy_field(lon, lat), "stencil": background.Stencil(lon, lat),
