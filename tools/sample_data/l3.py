@@ -5,9 +5,10 @@ attributes, deflate level, shuffle, one chunk per variable) is read at run time 
 real granule in ``../shared/data/real/l3``; only the values, the time coverage, the bounding
 box and the processing dates change. Unlike that granule, the swath holds data:
 
-* ``ssha_filtered`` = the noise-free truth (the eddies), ``ugosa/vgosa_filtered`` its analytic
-  geostrophic velocities, ``ugos/vgos_filtered`` those of SSHA + MDT; all defined where
-  ``quality_flag == 0``, fill elsewhere (no equatorial masking: the analytic values are kept);
+* ``ssha_filtered`` = the noise-free truth (DUACS L4 SSHA interpolated + the eddies, see
+  ``background.py``), ``ugosa/vgosa_filtered`` its exact geostrophic velocities, ``ugos/vgos_filtered``
+  those of SSHA + MDT; all defined where ``quality_flag == 0``, fill elsewhere (velocities also fill
+  where |lat| < ``config.EQUATOR_BAND``); ``mdt`` = the L4 MDT on the swath;
 * ``ssha_unfiltered`` = truth + the L2 KaRIn noise (same draw as the L2 granules of the pass)
   where ``quality_flag == 0``; ``ugosa/vgosa_unfiltered`` are its centred differences
   (3-point, Jacobian of the lat/lon grid on the sphere);
