@@ -55,6 +55,7 @@ def tree(jp_root_dir, data_root, elsewhere):
     os.symlink(data_root, jp_root_dir / "archive")
     os.symlink(elsewhere, jp_root_dir / "private")
     os.symlink(elsewhere / "secret.nc", jp_root_dir / "data" / "link.nc")
+    os.symlink(jp_root_dir / ".secret", jp_root_dir / "visible")  # a visible name for a hidden folder
     return jp_root_dir
 
 
@@ -106,6 +107,12 @@ async def test_unsatisfiable_range_gives_the_size(jp_fetch, tree):
     assert headers["Content-Range"] == f"bytes */{len(PAYLOAD)}"
     code, _, headers = await refused(jp_fetch, "data/empty.nc", headers={"Range": "bytes=0-4095"})
     assert (code, headers["Content-Range"]) == (416, "bytes */0")
+
+
+async def test_unchanged_file_is_304(jp_fetch, tree):
+    etag = (await fetch(jp_fetch, "data/pass.nc", method="HEAD")).headers["ETag"]
+    code, _, _ = await refused(jp_fetch, "data/pass.nc", headers={"If-None-Match": etag})
+    assert code == 304
 
 
 async def test_stale_if_range_sends_the_whole_file(jp_fetch, tree):
@@ -166,6 +173,7 @@ async def test_symlink_out_of_every_root_is_403_naming_the_roots(jp_fetch, tree,
         (".secret/x.zarr/.zmetadata", "hidden"),
         (".hidden.nc", "hidden"),
         ("data/s.zarr/.DS_Store", "hidden"),
+        ("visible/x.zarr/.zmetadata", "hidden"),
     ],
 )
 async def test_escapes_and_hidden_names_are_refused(jp_fetch, tree, path, reason):
