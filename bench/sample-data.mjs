@@ -58,6 +58,7 @@ export function measure() {
   const dir = mkdtempSync(join(tmpdir(), 'swot-sample-bench-'));
   const out = join(dir, 'sample');
   try {
+    const loadBefore = execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ');
     const lines = execFileSync(PYTHON, ['-c', TIMED, PYTHON, 'tools/generate_sample_data.py', '--out', out, '--force'], { cwd: ROOT, encoding: 'utf8' })
       .trim()
       .split('\n');
@@ -65,7 +66,7 @@ export function measure() {
     const log = lines.join('\n');
     const load = execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ');
     const stats = JSON.parse(execFileSync(PYTHON, ['-c', STATS, out], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop());
-    return { seconds, cpu, log: log.trim(), load, ...stats };
+    return { seconds, cpu, log: log.trim(), load, loadBefore, ...stats };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -78,7 +79,7 @@ export function toMarkdown(r, command = 'node bench/sample-data.mjs') {
   return [
     SECTION_TITLE,
     '',
-    `\`python tools/generate_sample_data.py --out <temporary folder> --force\` (generator ${r.version}), one run, wall time measured around the command by \`${command}\` (bench/sample-data.mjs); the load average of the shared machine at the end of the run was ${r.load}. SSHA = \`ssha_filtered\`, every valid value of the ${r.granules} L3 netCDF granules (${r.count} values); size on disk = allocated blocks of every file of the output.`,
+    `\`python tools/generate_sample_data.py --out <temporary folder> --force\` (generator ${r.version}), one run, wall time measured around the command by \`${command}\` (bench/sample-data.mjs); load average of the shared machine (1, 5, 15 min) ${r.loadBefore} before and ${r.load} after the run: the wall time depends on what else runs on the 2 cores (the CPU time is the stable figure). SSHA = \`ssha_filtered\`, every valid value of the ${r.granules} L3 netCDF granules (${r.count} values); size on disk = allocated blocks of every file of the output.`,
     '',
     '| | measured | target | met |',
     '|---|---|---|---|',
