@@ -84,16 +84,23 @@ def test_kernel_from_the_fresh_env_imports_the_library_in_any_folder(fresh_env, 
         # The types are the library's: a wrong one is a compile error, not `any`.
         {"code": "const wrong: string = ds.dims.num_lines;"},
         {"code": "console.log(typeof swot.diagnostics, ds.product?.pass);"},
+        # A cell whose inferred type names the library's types carries them to the next cell
+        # (the patched tslab names them "jupyterlab-swot/..." instead of failing with TS2742).
+        {"code": 'const one = await ds.select({ variables: ["ssha_filtered"], passes: 165 });\n'
+                 'const renamed = { ...one, variables: [{ ...one.get("ssha_filtered"), name: "renamed" }] };'},
+        {"code": "const name: string = renamed.variables[0].name; console.log(name, renamed.dims.num_lines);"},
         # The pass finder's orbit ephemerides ship with the package.
         {"code": "const rows = await swot.passesCrossing({ bbox: [30, -10, 40, 10] }, { passes: [165] });\n"
                  "console.log(JSON.stringify(rows.map(r => [r.pass, r.sides])));"},
     ], env=user_env(fresh_env))
     assert pathlib.Path(result["resource_dir"]).is_relative_to(fresh_env), result["resource_dir"]
-    first, wrong, third, passes = result["results"]
+    first, wrong, third, carry, carried, passes = result["results"]
     assert first["status"] == "ok", first
     assert "num_lines 9860" in first["output"]
     assert wrong["status"] == "error" and "not assignable to type 'string'" in wrong["output"], wrong
     assert third == {"status": "ok", "output": "function 165\n"}, third
+    assert carry["status"] == "ok", carry
+    assert carried == {"status": "ok", "output": "renamed 9860\n"}, carried
     assert passes == {"status": "ok", "output": '[[165,["left","right"]]]\n'}, passes
     assert sorted(p.name for p in home.iterdir()) == [], "the kernel wrote into the user's folder"
 
