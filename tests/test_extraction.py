@@ -60,9 +60,13 @@ def test_l3_nadir_lines_in_a_box_keep_the_swath_dims(tmp_path):
         assert "coordinates" in ours["ssha_unfiltered"].attrs or "coordinates" in ours["ssha_unfiltered"].encoding
 
 
-def test_an_empty_box_writes_an_empty_file(tmp_path):
+def test_an_empty_box_says_so_and_writes_an_empty_file_only_when_asked(tmp_path):
     out = tmp_path / "empty.nc"
-    result = swot("read", L3, "--var", "ssha_filtered", "--bbox", "200,60,201,61", "--out", out)
+    refused = swot("read", L3, "--var", "ssha_filtered", "--bbox", "200,60,201,61", "--out", out)
+    assert refused.returncode == 4, refused.stderr
+    assert "nothing selected: no line crosses the box" in refused.stderr and "cycle 26" in refused.stderr
+    assert not out.exists()
+    result = swot("read", L3, "--var", "ssha_filtered", "--bbox", "200,60,201,61", "--out", out, "--allow-empty")
     assert result.returncode == 0, result.stderr
     with xr.open_dataset(out) as ours:
         assert ours.sizes["num_lines"] == 0

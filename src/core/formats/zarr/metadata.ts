@@ -140,9 +140,15 @@ export function zarrVariable(path: string, docs: MetadataDocuments, source: stri
   const zarray = docs.get(path ? `${path}/.zarray` : '.zarray');
   if (zarray) {
     const zattrs = docs.get(path ? `${path}/.zattrs` : '.zattrs') ?? {};
-    const shape = zarray['shape'] as number[];
+    let shape = zarray['shape'] as number[];
     const { dtype, datetimeUnit } = v2Dtype(zarray['dtype'], where);
-    const dims = (zattrs['_ARRAY_DIMENSIONS'] as string[] | undefined) ?? shape.map((_, i) => `dim_${i}`);
+    let dims = (zattrs['_ARRAY_DIMENSIONS'] as string[] | undefined) ?? shape.map((_, i) => `dim_${i}`);
+    let chunks = zarray['chunks'] as number[];
+    if (/^[|<>]S1$/.test(String(zarray['dtype'])) && shape.length > 0) {
+      // An array of single characters is text along its last dimension, as xarray's
+      // CharacterArrayCoder decodes it (L2 Expert polarization_karin: "H"/"V" per line).
+      [shape, dims, chunks] = [shape.slice(0, -1), dims.slice(0, -1), chunks.slice(0, -1)];
+    }
     const attrs = cleanAttributes(zattrs);
     const fill = fillAsNumber(zarray['fill_value']);
     if (datetimeUnit) {
@@ -158,7 +164,7 @@ export function zarrVariable(path: string, docs: MetadataDocuments, source: stri
       shape,
       dtype,
       attrs,
-      chunks: zarray['chunks'] as number[],
+      chunks,
       filters: codecLabels(zarray, undefined),
       ...(datetimeUnit ? { datetimeUnit } : {})
     };
