@@ -36,7 +36,8 @@ function fmt(s) {
 function dataAccess() {
   const manifest = JSON.parse(readFileSync(join(SAMPLE, 'manifest.json'), 'utf8'));
   const cases = [
-    { product: 'L2_LR_SSH Expert', variable: 'ssha_karin_2', zarr: 'zarr/L2_LR_SSH_Expert.zarr', netcdf: 'netcdf/L2_LR_SSH/Expert' },
+    // The L2 Zarr store holds one cycle (the sample's size budget): compared with that cycle's files.
+    { product: 'L2_LR_SSH Expert, cycle 25', variable: 'ssha_karin_2', zarr: 'zarr/L2_LR_SSH_Expert.zarr', netcdf: 'netcdf/L2_LR_SSH/Expert/cycle_025' },
     { product: 'L3 KaRIn Expert', variable: 'ssha_filtered', zarr: 'zarr/L3_LR_SSH_Expert.zarr', netcdf: 'netcdf/L3_LR_SSH/v2_0_1/Expert' },
     { product: 'L3 KaRIn Expert, many small files', variable: 'ssha_filtered', zarr: 'zarr/L3_LR_SSH_Expert.zarr', netcdf: MANY }
   ];
@@ -122,12 +123,17 @@ print(json.dumps(out))`
   ].join('\n');
 }
 
-// `node bench/run.mjs --only sample-data` runs one section and rewrites only that section of BENCHMARKS.md.
+// `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data) runs one section and rewrites only that section of BENCHMARKS.md.
 const ONLY = (() => {
   const i = process.argv.indexOf('--only');
   return i >= 0 ? process.argv[i + 1] : undefined;
 })();
-const SECTIONS = { 'sample-data': () => sampleDataSection('node bench/run.mjs --only sample-data') };
+const SECTIONS = {
+  'data-access': () => dataAccess(),
+  diagnostics: () => diagnosticsSection(),
+  render: () => renderSection(),
+  'sample-data': () => sampleDataSection('node bench/run.mjs --only sample-data')
+};
 
 if (ONLY !== undefined) {
   if (!(ONLY in SECTIONS)) {
@@ -154,7 +160,7 @@ const sections = [dataAccess(), diagnosticsSection(), renderSection(), sampleDat
 const header = [
   '# Benchmarks',
   '',
-  'Produced by `npm run bench` (bench/run.mjs) in one run; one section can be refreshed alone with `node bench/run.mjs --only sample-data` (the section names its command). Do not edit by hand.',
+  'Produced by `npm run bench` (bench/run.mjs) in one run; one section can be refreshed alone with `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data). Do not edit by hand.',
   '',
   `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Date: ${new Date().toISOString()}.`,
   ''
