@@ -9,6 +9,7 @@
  * region are sampled every `step` seconds, the two sides as strips of
  * quadrilaterals between consecutive samples (so nothing falls between them).
  */
+import { toEpochMs } from '../cf/time';
 import { UsageError } from '../errors';
 import { Ephemeris, interpolate, passBounds } from './ephemeris';
 import { passAt, passStartMs, Phase } from './orbits';
@@ -19,8 +20,8 @@ export type Side = 'left' | 'right';
 
 export interface CrossingOptions {
   /** Only passes flown in this period (epoch ms or ISO strings): one row per cycle and pass. */
-  start?: number | string;
-  end?: number | string;
+  start?: number | string | Date;
+  end?: number | string | Date;
   /** Distances of the valid swath from nadir, metres (default 10 km and 60 km). */
   near?: number;
   far?: number;
@@ -45,12 +46,12 @@ export interface PassCrossing {
   leave?: number;
 }
 
-function toMs(value: number | string, what: string): number {
-  const ms = typeof value === 'number' ? value : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) || !/T/.test(value) ? value : `${value}Z`);
-  if (!Number.isFinite(ms)) {
-    throw new UsageError(`passesCrossing: ${what} ${JSON.stringify(value)} is not a date`);
+function toMs(value: number | string | Date, what: string): number {
+  try {
+    return toEpochMs(value, `passesCrossing: ${what}`);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return ms;
 }
 
 /** Envelope padding (m): covers the chords between samples 30 s apart and the lon/lat plane's distortion. */

@@ -138,6 +138,7 @@ describe('passesCrossing rules', () => {
     await usage(passesCrossing({ bbox: [0, 0, 1, 1] }, { ephemerides: EPHEMERIDES, pass: [1] } as never), /unknown option 'pass'.*'passes'/);
     await usage(passesCrossing({ bbox: [0, 0, 1, 1] }, { ephemerides: EPHEMERIDES, passes: [600] }), /pass 600 does not exist on the science orbit \(1-584\)/);
     await usage(passesCrossing({ bbox: [0, 0, 1, 1] }, { ephemerides: EPHEMERIDES, start: '2024-02-01', end: '2024-01-01' }), /before start/);
+    await usage(passesCrossing({ bbox: [0, 0, 1, 1] }, { ephemerides: EPHEMERIDES, start: 'yesterday', end: '2024-01-01' }), /start: "yesterday" is not a date/);
   });
 
   it('says where it looked when no ephemeris is found', async () => {
