@@ -6,6 +6,7 @@
 
 import { DatasetHoldings, EmptySelection } from '../decoded';
 import { NumberFilter } from './query';
+import { nanMax, nanMin } from '../stats/extent';
 
 /** A number filter as users write it: 25, "24, 26" or "24-25". */
 export function describeNumbers(filter: NumberFilter): string {
@@ -45,14 +46,9 @@ export function compactNumbers(values: readonly number[], max = 16): string {
 
 /** Finite minimum and maximum of epoch milliseconds as ISO strings, if any. */
 export function timeSpan(ms: ArrayLike<number>): [string, string] | undefined {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < ms.length; i++) {
-    const x = ms[i];
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  return lo <= hi ? [new Date(lo).toISOString(), new Date(hi).toISOString()] : undefined;
+  const lo = nanMin(ms);
+  const hi = nanMax(ms);
+  return Number.isFinite(lo) && Number.isFinite(hi) ? [new Date(lo).toISOString(), new Date(hi).toISOString()] : undefined;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

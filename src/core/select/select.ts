@@ -17,6 +17,7 @@ import { detectLayout, groupReader } from './layout';
 import { checkQuery, matchesNumber, SelectQuery } from './query';
 import { countRuns, runsOf } from './runs';
 import { describeNumbers, distinctNumbers, timeSpan } from './empty';
+import { nanMax, nanMin } from '../stats/extent';
 
 /** Lines read at once when testing the bounding box (bounded memory on long collections). */
 const BBOX_BLOCK_LINES = 8192;
@@ -183,8 +184,8 @@ async function gridEmpty(
   const lat = await readDecoded(reader, layout.lat);
   const lon = await readDecoded(reader, layout.lon);
   const round = (x: number) => Number(x.toFixed(4));
-  const [lat0, lat1] = finiteRange(lat as ArrayLike<number>);
-  const [lon0, lon1] = finiteRange(lon as ArrayLike<number>);
+  const [lat0, lat1] = [nanMin(lat as ArrayLike<number>), nanMax(lat as ArrayLike<number>)];
+  const [lon0, lon1] = [nanMin(lon as ArrayLike<number>), nanMax(lon as ArrayLike<number>)];
   const holds: DatasetHoldings = { cells: lat.length * lon.length, lon: [round(lon0), round(lon1)], lat: [round(lat0), round(lat1)] };
   const span = layout.time ? timeSpan((await readDecoded(reader, layout.time)) as ArrayLike<number>) : undefined;
   if (span) {
@@ -193,16 +194,6 @@ async function gridEmpty(
   return { reason, holds };
 }
 
-function finiteRange(values: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i];
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  return [lo, hi];
-}
 
 /** Bit of the "bad_not_usable" flag of an L2 `<var>_qual` variable, if its flag_masks name one. */
 function badBit(qual: VariableInfo): number | undefined {
