@@ -57,8 +57,9 @@ def exec_node(script: pathlib.Path, args: list) -> None:
     try:
         check_runtime()
         node = find_node()
-        if node_version(node) < MIN_NODE:
-            raise NodeNotFound(f"jupyterlab_swot: {node} is Node {node_version(node)}; Node >= {MIN_NODE} is needed")
+        major = node_version(node)
+        if major < MIN_NODE:
+            raise NodeNotFound(f"jupyterlab_swot: {node} is Node {major}; Node >= {MIN_NODE} is needed")
     except NodeNotFound as error:
         print(error, file=sys.stderr)
         sys.exit(127)

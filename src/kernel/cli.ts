@@ -134,16 +134,19 @@ function openPaths(positionals: string[], values: Map<string, string>): Promise<
   return open(positionals.length === 1 ? positionals[0] : positionals, subset !== undefined ? { subset } : {});
 }
 
+/** --time START/END. */
+function parseInterval(text: string): [string, string] {
+  const [start, end] = text.split('/');
+  if (!start || !end) throw new UsageError(`--time takes START/END, got "${text}"`);
+  return [start, end];
+}
+
 function selectionQuery(values: Map<string, string>): SelectQuery {
   const query: SelectQuery = {};
   const bbox = values.get('--bbox');
   if (bbox) query.bbox = parseBbox(bbox);
   const time = values.get('--time');
-  if (time) {
-    const [start, end] = time.split('/');
-    if (!start || !end) throw new UsageError(`--time takes START/END, got "${time}"`);
-    query.time = [start, end];
-  }
+  if (time) query.time = parseInterval(time);
   const cycle = values.get('--cycle');
   if (cycle) query.cycles = parseNumbers(cycle, '--cycle');
   const pass = values.get('--pass');
@@ -282,13 +285,6 @@ function parsePairs(text: string, option: string): Array<[number, number]> {
   return pairs as Array<[number, number]>;
 }
 
-function passList(filter: NumberFilter): number[] {
-  if (typeof filter === 'number') return [filter];
-  if (Array.isArray(filter)) return [...filter];
-  const { from, to } = filter as { from: number; to: number };
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
-}
-
 async function passes(argv: string[], io: CliIO): Promise<void> {
   const { positionals, flags, values } = parseArgs(argv, ['--json'], ['--bbox', '--point', '--polygon', '--phase', '--time', '--pass']);
   if (positionals.length > 0) {
@@ -310,13 +306,9 @@ async function passes(argv: string[], io: CliIO): Promise<void> {
     options.phase = phase;
   }
   const time = values.get('--time');
-  if (time) {
-    const [start, end] = time.split('/');
-    if (!start || !end) throw new UsageError(`--time takes START/END, got "${time}"`);
-    Object.assign(options, { start, end });
-  }
+  if (time) [options.start, options.end] = parseInterval(time);
   const pass = values.get('--pass');
-  if (pass) options.passes = passList(parseNumbers(pass, '--pass'));
+  if (pass) options.passes = parseNumbers(pass, '--pass');
   const rows = await passesCrossing(region, options);
   if (flags.has('--json')) {
     io.out(JSON.stringify(rows.map(r => ({ ...r, ...(r.enter !== undefined ? { enter: new Date(r.enter).toISOString(), leave: new Date(r.leave!).toISOString() } : {}) })), null, 2));

@@ -11,6 +11,7 @@
  */
 import { toEpochMs } from '../cf/time';
 import { UsageError } from '../errors';
+import { matchesNumber, NumberFilter } from '../select/query';
 import { Ephemeris, interpolate, passBounds } from './ephemeris';
 import { passAt, passStartMs, Phase } from './orbits';
 import { insideRegion, planeRegion, PlaneRegion, Region, touches as touchesRegion } from './region';
@@ -27,8 +28,8 @@ export interface CrossingOptions {
   far?: number;
   /** Sampling of the stretches near the region, seconds (default 2 s, ~14 km). */
   step?: number;
-  /** Only these passes. */
-  passes?: readonly number[];
+  /** Only these passes: a number, a list or an inclusive range, as in select(). */
+  passes?: NumberFilter;
 }
 
 export interface PassCrossing {
@@ -226,12 +227,14 @@ export function passesCrossing(eph: Ephemeris, region: Region, options: Crossing
     throw new UsageError(`passesCrossing: step must be in (0, ${eph.step}] seconds (got ${step})`);
   }
   const orbit = eph.orbit;
-  const passes = options.passes ?? Array.from({ length: orbit.passesPerCycle }, (_, i) => i + 1);
-  for (const p of passes) {
+  const filter = options.passes;
+  const named = filter === undefined ? [] : typeof filter === 'number' ? [filter] : Array.isArray(filter) ? filter : [filter.from, filter.to];
+  for (const p of named) {
     if (!Number.isInteger(p) || p < 1 || p > orbit.passesPerCycle) {
       throw new UsageError(`passesCrossing: pass ${p} does not exist on the ${orbit.phase} orbit (1-${orbit.passesPerCycle})`);
     }
   }
+  const passes = Array.from({ length: orbit.passesPerCycle }, (_, i) => i + 1).filter(matchesNumber(filter));
   const perPass: PassCrossing[] = [];
   for (const pass of passes) {
     const hit = scanPass(eph, plane, pass, near, far, step);

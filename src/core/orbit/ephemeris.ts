@@ -5,6 +5,7 @@
  * Lagrange polynomial on unit vectors, as the sample generator does
  * (tools/sample_data/orbit.py), so that both agree on every ground track.
  */
+import { wrap180, wrap360 } from '../cf/longitude';
 import { SwotError } from '../errors';
 import { OrbitDefinition } from './orbits';
 import { toXyz } from './sphere';
@@ -156,9 +157,8 @@ function sciencePass1(t: Float64Array, lon: Float64Array, lat: Float64Array, ext
     for (let j = Math.ceil((e.t - t[0]) / step); j + 1 < t.length && t[j] <= tEnd; j++) {
       if (lat[j] < 0 && lat[j + 1] >= 0) {
         const a = -lat[j] / (lat[j + 1] - lat[j]);
-        const dl = ((((lon[j + 1] - lon[j] + 180) % 360) + 360) % 360) - 180;
-        const lonEq = (((lon[j] + a * dl) % 360) + 360) % 360;
-        const distance = Math.abs(((((lonEq - equatorLon + 180) % 360) + 360) % 360) - 180);
+        const lonEq = wrap360(lon[j] + a * wrap180(lon[j + 1] - lon[j]));
+        const distance = Math.abs(wrap180(lonEq - equatorLon));
         if (distance < bestDistance) {
           bestDistance = distance;
           best = k;

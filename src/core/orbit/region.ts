@@ -4,6 +4,7 @@
  * longitude unwrapped around the region's centre, with a bounding cap on the
  * sphere for a quick rejection of whole stretches of orbit.
  */
+import { wrap180 } from '../cf/longitude';
 import { UsageError } from '../errors';
 import { toXyz } from './sphere';
 
@@ -70,7 +71,7 @@ export function planeRegion(region: Region): PlaneRegion {
       checkLat(y, `polygon vertex ${i}`);
       // Each vertex within 180 degrees of the previous one: a polygon may cross the dateline.
       const prev = i > 0 ? lon[i - 1] : x;
-      lon.push(prev + ((((x - prev + 180) % 360) + 360) % 360) - 180);
+      lon.push(near(x, prev));
       lat.push(y);
     });
   } else {
@@ -126,7 +127,7 @@ function boundingCap(lon: number[], lat: number[]): [[number, number, number], n
 
 /** Longitude `x` moved by whole turns next to `ref`. */
 export function near(x: number, ref: number): number {
-  return ref + ((((x - ref + 180) % 360) + 360) % 360) - 180;
+  return ref + wrap180(x - ref);
 }
 
 function inside(px: number, py: number, xs: ArrayLike<number>, ys: ArrayLike<number>): boolean {
