@@ -13,7 +13,8 @@ import { toEpochMs } from '../cf/time';
 import { UsageError } from '../errors';
 import { matchesNumber, NumberFilter } from '../select/query';
 import { Ephemeris, interpolate, passBounds } from './ephemeris';
-import { passAt, passStartMs, Phase } from './orbits';
+import { Phase } from './orbits';
+import { passAt, passStartMs } from './timing';
 import { insideRegion, planeRegion, PlaneRegion, Region, touches as touchesRegion } from './region';
 import { EARTH_RADIUS, toLonLat } from './sphere';
 

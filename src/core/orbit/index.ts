@@ -1,4 +1,5 @@
 export * from './crossing';
 export * from './ephemeris';
 export * from './orbits';
+export * from './timing';
 export type { Region } from './region';
