@@ -53,7 +53,7 @@ describe('built-in CNES catalog', () => {
 describe('settings schema', () => {
   it('accepts its own defaults and rejects a product without a grid', () => {
     const { settings } = validator();
-    expect(settings({ products: [], hideBuiltinCatalog: false })).toBe(true);
+    expect(settings({ products: [], locations: [], hideBuiltinCatalog: false })).toBe(true);
     const broken = { ...BUILTIN_CATALOG[0] } as Partial<CatalogProduct>;
     delete broken.grid;
     expect(settings({ products: [broken] })).toBe(false);
@@ -70,14 +70,14 @@ describe('mergeCatalog', () => {
   const extra: CatalogProduct = {
     ...BUILTIN_CATALOG[5],
     id: 'L3_LR_SSH',
-    locations: [{ label: 'My lab', path: '/data/swot/l3' }]
+    locations: [{ label: 'My lab', format: 'netcdf', path: '/data/swot/l3' }]
   };
   const added: CatalogProduct = { ...BUILTIN_CATALOG[6], id: 'L4_MIOST', name: 'L4 MIOST' };
 
   it('replaces a built-in entry by id and appends new ones', () => {
     const merged = mergeCatalog(BUILTIN_CATALOG, { products: [extra, added] });
     expect(merged).toHaveLength(8);
-    expect(merged[5].locations).toEqual([{ label: 'My lab', path: '/data/swot/l3' }]);
+    expect(merged[5].locations).toEqual([{ label: 'My lab', format: 'netcdf', path: '/data/swot/l3' }]);
     expect(merged[7].name).toBe('L4 MIOST');
   });
 

@@ -1,3 +1,4 @@
 export * from './types';
 export * from './catalog';
 export * from './builtin';
+export * from './locations';
