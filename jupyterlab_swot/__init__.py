@@ -1,7 +1,8 @@
 """JupyterLab extension for SWOT ocean data: the Python package carries the
-prebuilt labextension and a small server extension (read-only bytes and
-listings for the browser's readers, confined to the server root and the data
-roots an administrator declares in ``c.Swot.data_roots``)."""
+prebuilt labextension and a small server extension (read-only bytes, folder
+listings, the server's roots and the orbit ephemerides for the browser, confined
+to the server root, the data roots an administrator declares in
+``c.Swot.data_roots`` and the sample dataset in ``c.Swot.sample_data``)."""
 
 try:
     from ._version import __version__
@@ -21,6 +22,8 @@ def _jupyter_server_extension_points():
 
 
 def _load_jupyter_server_extension(server_app):
+    import os
+
     from .handlers import Swot, allowed_roots, setup_handlers
 
     from ._path import ensure_scripts_on_path
@@ -29,5 +32,12 @@ def _load_jupyter_server_extension(server_app):
     ensure_scripts_on_path(server_app.log)
     config = Swot(parent=server_app)
     setup_handlers(server_app.web_app, config)
-    roots = allowed_roots(server_app.contents_manager.root_dir, config.data_roots)
-    server_app.log.info("jupyterlab_swot: serving /swot/files/ (read only) from %s", ", ".join(roots))
+    roots = allowed_roots(server_app.contents_manager.root_dir, config.extra_roots())
+    server_app.log.info("jupyterlab_swot: serving /swot/files/ and /swot/list/ (read only) from %s", ", ".join(roots))
+    if config.sample_data and not os.path.isdir(os.path.expanduser(config.sample_data)):
+        server_app.log.warning(
+            "jupyterlab_swot: c.Swot.sample_data is %s, which is not a folder: generate it with "
+            "tools/generate_sample_data.py --out %s",
+            config.sample_data,
+            config.sample_data,
+        )

@@ -5,6 +5,7 @@ import os
 import urllib.parse
 
 import pytest
+from jupyter_server.utils import url_path_join
 from tornado.httpclient import HTTPClientError
 
 pytest_plugins = ["pytest_jupyter.jupyter_server"]
@@ -57,6 +58,17 @@ def tree(jp_root_dir, data_root, elsewhere):
     os.symlink(elsewhere / "secret.nc", jp_root_dir / "data" / "link.nc")
     os.symlink(jp_root_dir / ".secret", jp_root_dir / "visible")  # a visible name for a hidden folder
     return jp_root_dir
+
+
+@pytest.fixture
+def wire(http_server_client, jp_base_url, jp_auth_header):
+    """Fetch a URL path already encoded as the browser sends it (jp_fetch would encode '%2F' again)."""
+
+    def send(encoded, **kwargs):
+        url = url_path_join(jp_base_url, "swot", "files") + "/" + encoded
+        return http_server_client.fetch(url, headers={**jp_auth_header, **kwargs.pop("headers", {})}, **kwargs)
+
+    return send
 
 
 async def fetch(jp_fetch, path, **kwargs):
@@ -194,11 +206,41 @@ async def test_permission_denied_is_a_403_with_a_reason(jp_fetch, tree):
     assert (code, body["reason"]) == (403, "the server has no permission to read it")
 
 
-@pytest.mark.parametrize("path", ["/etc/passwd", "//etc/passwd", "\\server\\share"])
-def test_absolute_paths_are_refused(tmp_path, path):
+@pytest.mark.parametrize("path", ["/etc/passwd", "//etc/passwd", "/"])
+def test_absolute_paths_outside_every_root_are_refused(tmp_path, path):
+    from jupyterlab_swot.handlers import Refused, resolve
+
+    with pytest.raises(Refused) as error:
+        resolve(path, str(tmp_path), [str(tmp_path)])
+    assert error.value.status == 403
+    assert "outside every folder this server may read" in error.value.body["reason"]
+    assert error.value.body["roots"] == [str(tmp_path)]
+
+
+@pytest.mark.parametrize("path", ["\\server\\share", "\\etc\\passwd"])
+def test_windows_absolute_paths_are_refused(tmp_path, path):
     from jupyterlab_swot.handlers import Refused, resolve
 
     with pytest.raises(Refused) as error:
         resolve(path, str(tmp_path), [str(tmp_path)])
     assert error.value.status == 403
     assert "absolute" in error.value.body["reason"]
+
+
+async def test_absolute_path_inside_a_data_root_is_served(wire, tree, data_root):
+    absolute = os.path.realpath(data_root / "l3" / "pass.nc")
+    # As the browser sends it: the leading slash percent-encoded, the rest as usual.
+    response = await wire("%2F" + absolute.lstrip("/"), headers={"Range": "bytes=0-9"})
+    assert (response.code, response.body) == (206, PAYLOAD[:10])
+    response = await wire(urllib.parse.quote(absolute, safe=""), method="HEAD")
+    assert response.headers["Content-Length"] == str(len(PAYLOAD))
+
+
+async def test_absolute_path_outside_every_root_is_403_over_http(wire, tree, elsewhere):
+    secret = os.path.realpath(elsewhere / "secret.nc")
+    with pytest.raises(HTTPClientError) as error:
+        await wire("%2F" + secret.lstrip("/"))
+    body = json.loads(error.value.response.body)
+    assert error.value.code == 403
+    assert (body["path"], body["resolved"]) == (secret, secret)
+    assert "outside every folder this server may read" in body["reason"]
