@@ -53,6 +53,9 @@ export function planeRegion(region: Region): PlaneRegion {
       throw new UsageError(`bbox: latMin ${y0} > latMax ${y1} (the order is [lonMin, latMin, lonMax, latMax])`);
     }
     const x1 = x1raw < x0 ? x1raw + 360 : x1raw;
+    if (x1 - x0 > 360) {
+      throw new UsageError(`bbox: lonMin ${x0} to lonMax ${x1raw} spans more than 360 degrees`);
+    }
     lon = [x0, x1, x1, x0];
     lat = [y0, y0, y1, y1];
   } else if ('point' in region) {
