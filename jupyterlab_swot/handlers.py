@@ -13,8 +13,8 @@
     ``size`` (bytes) for readable files, ``mtime`` in epoch milliseconds, ``refused`` (the
     reason) for an entry that is listed but not followed (a symlink out of the roots, a
     broken link, a pipe or device). With ``summary=1`` each directory of the page gets
-    ``{"files", "directories", "bytes", "first", "last", "markers", "truncated"?}`` from its
-    first 20,000 direct entries. ``markers`` name the Zarr / zcollection metadata present.
+    ``{"files", "directories", "bytes", "first"?, "last"?, "markers", "truncated"?}`` from
+    its first 20,000 direct entries (``first``/``last``: file names, when there are files). ``markers`` name the Zarr / zcollection metadata present.
     Only the page is stat'ed, so a folder of 10,000 files answers its first page fast.
 ``GET {base_url}/swot/config``
     ``{"serverRoot", "roots", "sample"}``: the folders this server may read, real paths.
@@ -223,7 +223,8 @@ def summarize(full: str) -> dict:
             files += 1
             first = name if first is None or name < first else first
             last = name if last is None or name > last else last
-    summary = {"files": files, "directories": directories, "bytes": size, "first": first, "last": last}
+    summary = {"files": files, "directories": directories, "bytes": size}
+    summary.update({"first": first, "last": last} if files else {})
     summary["markers"] = [m for m in MARKERS if m in markers]
     return {**summary, "truncated": True} if truncated else summary
 

@@ -173,8 +173,12 @@ async def test_summary_of_each_directory_in_the_page(listing, tree):
         "last": "SWOT_025_500.nc",
         "markers": [],
     }
-    assert entries["store.zarr"]["summary"]["markers"] == [".zgroup", ".zmetadata"]
-    assert entries["store.zarr"]["summary"]["files"] == 0  # .zattrs is hidden, not a product file
+    assert entries["store.zarr"]["summary"] == {
+        "files": 0,  # .zattrs is hidden, not a product file
+        "directories": 1,
+        "bytes": 0,
+        "markers": [".zgroup", ".zmetadata"],
+    }
     assert entries["v3.zarr"]["summary"]["markers"] == ["zarr.json"]
     assert entries["zc"]["summary"] == {
         "files": 1,
