@@ -1,14 +1,17 @@
 /**
- * The one module that talks to the extension's server route, /swot/files/
- * (jupyterlab_swot/handlers.py): read-only bytes, byte ranges and listings
- * from the server root and the administrator's data roots. Every failure is a
- * typed FileAccessError naming the path, with the server's reason and what to
- * do (e.g. "resolves to /x, outside every folder this server may read (...);
- * ask the administrator to add the folder to c.Swot.data_roots").
+ * The one module that talks to the extension's server routes
+ * (jupyterlab_swot/handlers.py), all read only: /swot/files/ (bytes, byte
+ * ranges and listings), /swot/list/ (paged folder listings for the data
+ * browser), /swot/config (the folders this server may read) and /swot/orbit/
+ * (the orbit ephemerides). Paths are relative to the server root, or absolute
+ * inside an allowed root. Every failure is a typed FileAccessError naming the
+ * path, with the server's reason and what to do (e.g. "resolves to /x,
+ * outside every folder this server may read (...); ask the administrator to
+ * add the folder to c.Swot.data_roots").
  */
 import { PageConfig, URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
-import { FileAccessError } from '../core/errors';
+import { FileAccessError, UsageError } from '../core/errors';
 
 /** What the server says when it refuses a path (the JSON body of an error). */
 export interface ServerRefusal {
@@ -25,14 +28,107 @@ export interface HttpCause {
   refusal?: ServerRefusal;
 }
 
+/** The extension's routes under `{baseUrl}swot/`. */
+export type SwotRoute = 'files' | 'list' | 'config' | 'orbit';
+
 export interface RequestOptions extends RequestInit {
   /** Resolve to undefined on 404 (a missing Zarr key is no error) instead of throwing. */
   missingOk?: boolean;
+  /** The route asked (default 'files'). */
+  route?: SwotRoute;
+  /** Query parameters. */
+  query?: Record<string, string | number | boolean>;
 }
 
-/** The URL of `path` (relative to the server root) on the read-only route. */
+/** One row of a folder listing. */
+export interface FolderEntry {
+  name: string;
+  kind: 'file' | 'directory';
+  /** Bytes, for files the server can read. */
+  size?: number;
+  /** Modification time, epoch milliseconds. */
+  mtime: number;
+  /** Why the entry is listed but cannot be opened (a symlink out of the roots, a broken link, a pipe). */
+  refused?: string;
+  /** Of a directory, when the listing was asked with `summary`. */
+  summary?: FolderSummary;
+}
+
+/** What a directory holds, from its first 20,000 direct entries (hidden names not counted). */
+export interface FolderSummary {
+  files: number;
+  directories: number;
+  /** Total bytes of the direct files. */
+  bytes: number;
+  /** First and last file names (codepoint order), when there are files. */
+  first?: string;
+  last?: string;
+  /** Zarr / zcollection metadata present, among .zgroup, .zmetadata, zarr.json, .zcollection, _zcollection.json, .zarray. */
+  markers: string[];
+  /** More than 20,000 entries: the counts are of the first 20,000. */
+  truncated?: true;
+}
+
+/** One page of a folder, sorted by name (codepoint order), hidden names left out. */
+export interface FolderListing {
+  /** As asked. */
+  path: string;
+  /** The folder's real path on the server. */
+  resolved: string;
+  /** Entries in the whole folder. */
+  total: number;
+  start: number;
+  limit: number;
+  /** Zarr / zcollection metadata present in the folder itself (the names are not listed). */
+  markers: string[];
+  entries: FolderEntry[];
+}
+
+export interface ListFolderOptions {
+  /** First entry of the page (default 0). */
+  start?: number;
+  /** Entries in the page, 0 to 1000 (default 200). */
+  limit?: number;
+  /** Summarise each directory of the page (counts, bytes, first/last file, markers). */
+  summary?: boolean;
+  signal?: AbortSignal;
+}
+
+/** The folders this server may read, real paths. */
+export interface SwotServerConfig {
+  serverRoot: string;
+  /** The server root, the data roots, the sample folder. */
+  roots: string[];
+  /** The generated sample dataset (c.Swot.sample_data), or null when there is none. */
+  sample: string | null;
+}
+
+export type OrbitPhase = 'science' | 'calval';
+
+/** `path` as a URL path: an absolute path keeps its leading slash, percent-encoded. */
+function encodePath(path: string): string {
+  const parts = URLExt.encodeParts(path.replace(/^\/+/, ''));
+  return path.startsWith('/') ? `%2F${parts}` : parts;
+}
+
+/** The URL of `path` on one of the extension's routes. */
+export function swotUrl(
+  route: SwotRoute,
+  path = '',
+  query: RequestOptions['query'] = {},
+  settings: ServerConnection.ISettings = ServerConnection.makeSettings()
+): string {
+  const url = URLExt.join(settings.baseUrl, 'swot', route, encodePath(path));
+  const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
+  return search ? `${url}?${search}` : url;
+}
+
+/**
+ * The URL of `path` on the read-only route: relative to the server root, or
+ * absolute (inside an allowed root), e.g. `/datalake/swot/x.nc` -> `.../swot/files/%2Fdatalake/swot/x.nc`.
+ */
 export function swotFilesUrl(path: string, settings: ServerConnection.ISettings = ServerConnection.makeSettings()): string {
-  return URLExt.join(settings.baseUrl, 'swot', 'files', URLExt.encodeParts(path.replace(/^\/+/, '')));
+  return swotUrl('files', path, {}, settings);
 }
 
 /**
@@ -62,12 +158,25 @@ async function refusal(response: Response): Promise<ServerRefusal | undefined> {
   return parse(await response.text().catch(() => '')) ?? (header ? parse(decodeURIComponent(header)) : undefined);
 }
 
+/** The signal's reason when it is an AbortError (what fetch throws), else a new AbortError. */
+function abortError(signal: AbortSignal): unknown {
+  const reason: unknown = signal.reason;
+  return (reason as { name?: string })?.name === 'AbortError' ? reason : new DOMException('The request was aborted', 'AbortError');
+}
+
+/** What a FileAccessError names: the path, or the route for those that take none. */
+function sourceOf(route: SwotRoute, path: string): string {
+  return (route === 'files' || route === 'list') && path ? path : `/swot/${route}${path ? `/${path}` : ''}`;
+}
+
 /**
- * Request `path` (relative to the server root) from /swot/files/.
+ * Request `path` (relative to the server root, or absolute inside an allowed
+ * root) from one of the extension's routes (default /swot/files/).
  *
  * @example const head = await requestAPI('archive/l3/x.nc', { headers: { Range: 'bytes=0-4095' } });
  * @throws FileAccessError naming `path`: refused (403, with the server's reason), missing (404,
- *   unless `missingOk`), any other HTTP error, or the server cannot be reached
+ *   unless `missingOk`), any other HTTP error, or the server cannot be reached; an AbortError
+ *   when `signal` aborts
  */
 export async function requestAPI(
   path: string,
@@ -80,15 +189,17 @@ export async function requestAPI(
   options: RequestOptions = {},
   settings: ServerConnection.ISettings = ServerConnection.makeSettings()
 ): Promise<Response | undefined> {
-  const { missingOk, ...init } = options;
+  const { missingOk, route = 'files', query, ...init } = options;
+  const source = sourceOf(route, path);
   let response: Response;
   try {
-    response = await ServerConnection.makeRequest(swotFilesUrl(path, settings), { cache: 'no-store', ...init }, settings);
+    response = await ServerConnection.makeRequest(swotUrl(route, path, query, settings), { cache: 'no-store', ...init }, settings);
   } catch (error) {
-    if ((error as { name?: string })?.name === 'AbortError') {
-      throw error;
+    // ServerConnection wraps every fetch failure in a NetworkError, an abort too: ask the signal.
+    if (init.signal?.aborted) {
+      throw abortError(init.signal);
     }
-    throw new FileAccessError(path, `the Jupyter server cannot be reached (${error instanceof Error ? error.message : String(error)})`, error);
+    throw new FileAccessError(source, `the Jupyter server cannot be reached (${error instanceof Error ? error.message : String(error)})`, error);
   }
   if (response.ok) {
     return response;
@@ -103,5 +214,72 @@ export async function requestAPI(
     : response.status === 404
       ? 'no such file or folder'
       : `the server refused it (HTTP ${response.status})`;
-  throw new FileAccessError(path, reason, cause);
+  throw new FileAccessError(source, reason, cause);
+}
+
+/** The JSON body of a successful answer; a proxy's HTML page or a cut answer is a FileAccessError. */
+async function json<T>(response: Response, source: string): Promise<T> {
+  try {
+    return (await response.json()) as T;
+  } catch (error) {
+    if ((error as { name?: string })?.name === 'AbortError') {
+      throw error;
+    }
+    throw new FileAccessError(source, `the server's answer is not JSON (${response.headers.get('Content-Type') ?? 'no content type'})`, error);
+  }
+}
+
+/**
+ * One page of a folder (relative to the server root, '' for the root, or absolute inside an
+ * allowed root), for the data browser: a folder of 10,000 files answers its first page fast.
+ *
+ * @example const { total, entries } = await listFolder('data/sample/netcdf', { limit: 100, summary: true });
+ * @throws UsageError for a `start` or `limit` out of range; FileAccessError naming `path`: refused
+ *   (403, e.g. outside the roots), missing (404), a file (400 "not a folder"), unreachable server;
+ *   an AbortError when `signal` aborts
+ */
+export async function listFolder(
+  path: string,
+  options: ListFolderOptions = {},
+  settings?: ServerConnection.ISettings
+): Promise<FolderListing> {
+  const { start = 0, limit = 200, summary = false, signal } = options;
+  if (!Number.isInteger(start) || start < 0) {
+    throw new UsageError(`listFolder(${JSON.stringify(path)}): start must be a whole number >= 0, not ${start}`);
+  }
+  if (!Number.isInteger(limit) || limit < 0 || limit > 1000) {
+    throw new UsageError(`listFolder(${JSON.stringify(path)}): limit must be a whole number from 0 to 1000, not ${limit}`);
+  }
+  const query = { start, limit, summary: summary ? 1 : 0 };
+  const response = await requestAPI(path, { route: 'list', query, signal }, settings);
+  return json<FolderListing>(response, sourceOf('list', path));
+}
+
+/**
+ * The folders this server may read (server root, data roots, sample dataset), real paths.
+ *
+ * @example const { sample } = await swotServerConfig();
+ * @throws FileAccessError when the server cannot be reached or refuses
+ */
+export async function swotServerConfig(settings?: ServerConnection.ISettings): Promise<SwotServerConfig> {
+  return json<SwotServerConfig>(await requestAPI('', { route: 'config' }, settings), sourceOf('config', ''));
+}
+
+/**
+ * The SWOT orbit ephemeris text of `phase` that the server's package ships (cached by the browser).
+ *
+ * @example const text = await fetchEphemerisText('science');
+ * @throws UsageError for another phase; FileAccessError when the server has no ephemeris
+ *   (404, with what to install) or cannot be reached; an AbortError when `signal` aborts
+ */
+export async function fetchEphemerisText(
+  phase: OrbitPhase,
+  options: { signal?: AbortSignal } = {},
+  settings?: ServerConnection.ISettings
+): Promise<string> {
+  if (phase !== 'science' && phase !== 'calval') {
+    throw new UsageError(`fetchEphemerisText: the orbit phase is 'science' or 'calval', not ${JSON.stringify(phase)}`);
+  }
+  const response = await requestAPI(phase, { route: 'orbit', cache: 'default', signal: options.signal }, settings);
+  return response.text();
 }
