@@ -14,6 +14,7 @@ exec "$VENV/bin/jupyter" lab \
   --ServerApp.port="${SWOT_PORT:-8888}" \
   --ServerApp.port_retries=0 \
   --ServerApp.root_dir="$ROOT" \
+  --Swot.sample_data="$ROOT/data/sample" \
   --LabApp.default_url=/lab/tree/notebooks \
   --LabApp.news_url=None \
   "${extra[@]}" "$@"

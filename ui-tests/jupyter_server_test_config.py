@@ -13,3 +13,5 @@ c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"  # noqa: F82
 import os  # noqa: E402
 
 c.Swot.data_roots = [os.environ[k] for k in ("SWOT_UI_DATA_ROOT", "SWOT_UI_SAMPLE") if os.environ.get(k)]  # noqa: F821
+# The sample dataset, as scripts/start.sh declares it: the SWOT browser's "sample" location.
+c.Swot.sample_data = os.environ.get("SWOT_UI_SAMPLE", "")  # noqa: F821
