@@ -1,14 +1,16 @@
 /**
  * The pass finder against the real L3 granule 026_165 (its swath positions and
- * line times), the sample data made by the Python generator (the same orbit
- * model written separately), and the rules of the API.
+ * line times), every granule of the sample data made by the Python generator
+ * (the same orbit written separately; its timing, the fitted linear model, is
+ * within 0.5 s of the real cycle starts there), and the rules of the API.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { open } from '../open';
 import { passesCrossing } from '../passes';
 import { main } from '../cli';
 import { isSwotError } from '../../core';
+import type { Phase, Region } from '../../core/orbit';
 
 const SHARED = resolve(__dirname, '../../../../shared/data/real');
 const EPHEMERIDES = join(SHARED, 'orbit');
@@ -93,35 +95,151 @@ describe('passesCrossing on the real granule 026_165', () => {
   });
 });
 
-describe('passesCrossing agrees with the sample generator', () => {
-  const L3 = join(SAMPLE, 'netcdf/L3_LR_SSH/v2_0_1/Expert');
-  const file = (cycle: string, pass: string) => {
-    const dir = join(L3, `cycle_${cycle}`);
-    const name = existsSync(dir) ? readdirSync(dir).find(f => f.includes(`_${cycle}_${pass}_`)) : undefined;
-    if (!name) {
-      throw new Error(`no sample L3 file for cycle ${cycle} pass ${pass} in ${dir}: run the sample generator`);
-    }
-    return join(dir, name);
-  };
+describe('passesCrossing agrees with the sample data (every L3 granule, the swath pixels 10-60 km from nadir)', () => {
+  interface Granule extends Swath {
+    phase: Phase;
+    cycle: number;
+    pass: number;
+    start: number;
+    end: number;
+    /** Cross-track distance of each pixel, km (negative: left). */
+    ctd: Float64Array;
+  }
+  interface Crossing {
+    cycle: number;
+    pass: number;
+    sides: readonly string[];
+    nadir: boolean;
+    enter: number;
+    leave: number;
+  }
+  type Box = readonly [number, number, number, number];
+  let granules: Granule[];
 
-  it.each([
-    ['025', '377', 'science', 6000, 12],
-    ['024', '070', 'science', 2500, 56],
-    ['507', '015', 'calval', 4000, 60]
-  ] as const)('cycle %s pass %s (%s): a box at a swath pixel is found at the time of its line', async (cycle, pass, phase, line, pixel) => {
-    const s = await swathOf(file(cycle, pass));
-    const t = s.time[line];
-    const rows = await passesCrossing({ bbox: box(s, line, pixel) }, { ephemerides: EPHEMERIDES, phase, start: t - 3600e3, end: t + 3600e3 });
-    const hit = rows.find(r => r.pass === Number(pass) && r.cycle === Number(cycle));
-    expect(hit).toBeDefined();
-    expect(hit!.sides).toEqual([pixel < 34 ? 'left' : 'right']);
-    expect(hit!.enter!).toBeLessThanOrEqual(t + 3000);
-    expect(hit!.leave!).toBeGreaterThanOrEqual(t - 3000);
+  beforeAll(async () => {
+    const manifest = JSON.parse(readFileSync(join(SAMPLE, 'manifest.json'), 'utf8')) as {
+      products: Array<{ path: string; level: string; orbit_phase: Phase; cycle: number; pass: number; time_coverage_start: string; time_coverage_end: string }>;
+    };
+    const l3 = manifest.products.filter(p => p.level === 'L3' && p.path.startsWith('netcdf/L3_LR_SSH/v2_0_1/Expert/'));
+    granules = [];
+    for (const p of l3) {
+      const ds = await open(join(SAMPLE, p.path));
+      try {
+        const [lon, lat, time, ctd] = await Promise.all(['longitude', 'latitude', 'time', 'cross_track_distance'].map(n => ds.read(n)));
+        granules.push({
+          phase: p.orbit_phase,
+          cycle: p.cycle,
+          pass: p.pass,
+          start: Date.parse(p.time_coverage_start),
+          end: Date.parse(p.time_coverage_end),
+          lon: lon.data as Float64Array,
+          lat: lat.data as Float64Array,
+          time: time.data as Float64Array,
+          ctd: ctd.data as Float64Array
+        });
+      } finally {
+        ds.close();
+      }
+    }
+    expect(granules).toHaveLength(16);
   });
 
-  it('a box across the dateline (lonMin > lonMax) finds pass 377, which crosses 180 E', async () => {
-    const rows = await passesCrossing({ bbox: [179, 20, -179, 60] }, { ephemerides: EPHEMERIDES, passes: [377] });
-    expect(rows.map(r => r.pass)).toEqual([377]);
+  /** What the granules' pixels say: the granules with a valid swath pixel (or a nadir pixel) in the box. */
+  function truth(phase: Phase, [x0, y0, x1, y1]: Box): Crossing[] {
+    const width = x1 >= x0 ? x1 - x0 : x1 - x0 + 360;
+    const rows: Crossing[] = [];
+    for (const g of granules.filter(s => s.phase === phase)) {
+      // Per pixel: 0 outside the valid swath, 1 nadir, 2 left, 3 right (no global lookups in the loop: jest's vm makes them slow).
+      const kind = Array.from(g.ctd, d => (d === 0 ? 1 : Math.abs(d) < 10 || Math.abs(d) > 60 ? 0 : d < 0 ? 2 : 3));
+      const seen = [false, false, false, false];
+      let first = Infinity;
+      let last = -Infinity;
+      for (let line = 0; line < g.time.length; line++) {
+        for (let pixel = 0; pixel < PIXELS; pixel++) {
+          const i = line * PIXELS + pixel;
+          if (kind[pixel] === 0 || g.lat[i] < y0 || g.lat[i] > y1 || (((g.lon[i] - x0) % 360) + 360) % 360 > width) continue;
+          seen[kind[pixel]] = true;
+          if (g.time[line] < first) first = g.time[line];
+          if (g.time[line] > last) last = g.time[line];
+        }
+      }
+      const sides = (['left', 'right'] as const).filter((_, k) => seen[k + 2]);
+      const nadir = seen[1];
+      if (first <= last) {
+        rows.push({ cycle: g.cycle, pass: g.pass, sides, nadir, enter: first, leave: last });
+      }
+    }
+    return rows.sort((a, b) => a.enter - b.enter);
+  }
+
+  /** The finder over the sample's period, limited to the sample's passes (the sample holds every granule of these). */
+  async function found(phase: Phase, region: Region): Promise<Crossing[]> {
+    const own = granules.filter(g => g.phase === phase);
+    const rows = await passesCrossing(region, {
+      ephemerides: EPHEMERIDES,
+      phase,
+      passes: [...new Set(own.map(g => g.pass))],
+      start: Math.min(...own.map(g => g.start)),
+      end: Math.max(...own.map(g => g.end))
+    });
+    return rows.map(r => ({ cycle: r.cycle!, pass: r.pass, sides: r.sides, nadir: r.nadir, enter: r.enter!, leave: r.leave! }));
+  }
+
+  function expectAgreement(rows: Crossing[], expected: Crossing[]): void {
+    expect(rows.map(r => [r.cycle, r.pass, r.sides, r.nadir])).toEqual(expected.map(r => [r.cycle, r.pass, r.sides, r.nadir]));
+    rows.forEach((r, i) => {
+      expect(Math.abs(r.enter - expected[i].enter)).toBeLessThan(10000);
+      expect(Math.abs(r.leave - expected[i].leave)).toBeLessThan(10000);
+    });
+  }
+
+  it.each([
+    ['science', 'Gulf Stream, [0, 360)', [291.5, 39, 293.5, 41], [242]],
+    ['science', 'Gulf Stream, [-180, 180)', [-68.5, 39, -66.5, 41], [242]],
+    ['science', 'across the dateline', [179, 36, -179, 40], [377]],
+    ['science', 'across the 0 meridian', [-1, 36, 1, 38], [70]],
+    ['science', 'Agulhas', [30, -36, 32, -34], [165]],
+    ['science', 'a wide band', [-80, 30, 40, 33], [70, 242]],
+    ['calval', 'the California crossover', [234, 35, 235.5, 36.5], [15, 28]]
+  ] as const)('%s, %s %j: the same cycles, passes, sides and nadir; enter and leave within 10 s of the line times', async (phase, _name, bbox, passes) => {
+    const expected = truth(phase, bbox);
+    expect([...new Set(expected.map(r => r.pass))].sort()).toEqual([...passes].sort());
+    expectAgreement(await found(phase, { bbox }), expected);
+  });
+
+  const at = (cycle: number, pass: number, line: number, km: number) => {
+    const g = granules.find(s => s.cycle === cycle && s.pass === pass)!;
+    const i = line * PIXELS + g.ctd.indexOf(km);
+    return { g, lon: g.lon[i], lat: g.lat[i], time: g.time[line] };
+  };
+
+  it('a box only the swath crosses (24-44 km right of nadir) is found with nadir: false, in each cycle', async () => {
+    const { lon, lat } = at(24, 242, 5000, 34);
+    const bbox = [lon - 0.1, lat - 0.07, lon + 0.1, lat + 0.07] as const;
+    const expected = truth('science', bbox);
+    expect(expected.map(r => [r.cycle, r.pass, r.sides, r.nadir])).toEqual([24, 25, 26].map(c => [c, 242, ['right'], false]));
+    expectAgreement(await found('science', { bbox }), expected);
+  });
+
+  it('a box 64-68 km from nadir, beyond the valid swath, is not found', async () => {
+    const { lon, lat } = at(25, 165, 4000, -66);
+    const bbox = [lon - 0.015, lat - 0.015, lon + 0.015, lat + 0.015] as const;
+    expect(truth('science', bbox)).toEqual([]);
+    expect(await found('science', { bbox })).toEqual([]);
+    // The same box moved 6 km inwards is.
+    const inner = at(25, 165, 4000, -60);
+    expect((await found('science', { point: [inner.lon, inner.lat] })).map(r => [r.cycle, r.pass, r.sides])).toEqual([24, 25, 26].map(c => [c, 165, ['left']]));
+  });
+
+  it('a point at a swath pixel is crossed at the time of its line; a point 2 km beyond the swath is not', async () => {
+    const p = at(507, 15, 6000, 40);
+    const rows = await found('calval', { point: [p.lon, p.lat] });
+    const hit = rows.find(r => r.cycle === 507);
+    expect(hit).toMatchObject({ pass: 15, sides: ['right'], nadir: false });
+    expect(Math.abs(hit!.enter - p.time)).toBeLessThan(10000);
+    expect(Math.abs(hit!.leave - p.time)).toBeLessThan(10000);
+    const out = at(26, 377, 3000, 62);
+    expect(await found('science', { point: [out.lon, out.lat] })).toEqual([]);
   });
 });
 
