@@ -58,7 +58,10 @@ Commands:
                        Passes whose swath (10-60 km either side of nadir) or
                        nadir track crosses the region, with the side(s); with
                        --time, one line per cycle and pass flown in that period,
-                       with the times the swath enters and leaves the region.
+                       with the times the swath enters and leaves the region
+                       (from the real cycle starts, CNES ORF tables; cycles
+                       after science 52 are extrapolated). LON0 > LON1 crosses
+                       the dateline; longitudes in [0, 360) or [-180, 180).
 
 Options:
   -h, --help           Show this help.
