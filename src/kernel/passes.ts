@@ -1,6 +1,8 @@
 /**
  * The pass finder in the kernel library: which SWOT passes cross a box, a
- * point or a polygon, when, and with which swath side (src/core/orbit).
+ * point or a polygon, when, and with which swath side (src/core/orbit; times
+ * anchored to the real cycle starts of the CNES ORF tables, extrapolated with
+ * the fitted period beyond them).
  * The orbit ephemerides are read from `options.ephemerides` (a folder), or
  * $SWOT_EPHEMERIS_DIR, or the `orbit/` folder shipped with the Python
  * package's kernel runtime (or, in a clone, ../shared/data/real/orbit).

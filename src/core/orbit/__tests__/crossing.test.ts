@@ -108,6 +108,7 @@ describe('regions', () => {
       } catch (e) {
         return e;
       }
+      return undefined;
     })();
     expect(isSwotError(error) && error.code).toBe('USAGE');
     expect((error as Error).message).toMatch(/spans more than 360 degrees/);

@@ -58,6 +58,7 @@ describe('cycleStartMs and passStartMs', () => {
         } catch (e) {
           return e;
         }
+        return undefined;
       })();
       expect(isSwotError(error) && error.code).toBe('USAGE');
     }
