@@ -24,3 +24,5 @@ export * from './formats/zcollection/reader';
 export * from './diagnostics';
 export * from './stats';
 export * from './spectra';
+export * from './browse';
+export * from './snippets';
