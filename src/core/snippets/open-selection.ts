@@ -258,7 +258,7 @@ function python(p: Prepared): string {
     out.push(`ds = xr.open_zarr(${q(s.root)})`);
   }
   if (s.variables && s.variables.length > 0) {
-    out.push(`ds = ds[[v for v in [${[...s.variables, 'time', 'cycle_number', 'pass_number'].map(q).join(', ')}] if v in ds]]`);
+    out.push(`ds = ds[[v for v in [${[...s.variables, 'latitude', 'longitude', 'time', 'cycle_number', 'pass_number'].map(q).join(', ')}] if v in ds]]`);
   }
   const masks: string[] = [];
   // Pass files were chosen by cycle and pass already; stores and collections are masked line by line.
