@@ -159,6 +159,8 @@ function toMs(value: string | number, what: string): number {
   return ms;
 }
 
+let last: { text: string; phase: BrutePhase; track: Track } | undefined;
+
 /**
  * Passes of `phase` whose swath (10-60 km each side) or nadir has a sample in `bbox`
  * ([lonMin, latMin, lonMax, latMax], degrees; lonMin > lonMax crosses the
@@ -174,7 +176,9 @@ export function bruteForcePasses(
   bbox: readonly [number, number, number, number],
   options: { start?: string | number; end?: string | number } = {}
 ): BruteCrossing[] {
-  const tr = parse(ephemerisText, phase);
+  // The last ephemeris parsed is kept: tests call this several times with the same text.
+  if (!last || last.text !== ephemerisText || last.phase !== phase) last = { text: ephemerisText, phase, track: parse(ephemerisText, phase) };
+  const tr = last.track;
   const passes = tr.bounds.length - 1;
   const clock = cycleClock(phase);
   const half = clock.period / passes / 1000;
