@@ -12,7 +12,7 @@ scripts/generate_SWOT_ORF.py). Only these facts (cycle numbers and times) are co
 Entries that are not measurements are left out (the core interpolates or extrapolates them):
 the generator script says the first cycle of each phase lacks pass 1 and was "added by hand";
 cal/val cycle 474 is exactly 24 h before 475 while a cal/val cycle lasts 85837.8 s, so it is a
-placeholder (565 s off). Science cycle 1 (2023-07-21T05:33:45.768, also published by AVISO) is
+placeholder (565 s off). Science cycle 1 (2023-07-21T05:33:45.768, also added by hand) is
 kept: it lies 1.3 s from the line through cycles 2-52.
 """
 from __future__ import annotations
