@@ -43,8 +43,7 @@ spec = json.load(sys.stdin)["kernelspecs"].get("tslab")
 assert spec and spec["spec"]["argv"][:3] == ["python", "-m", "jupyterlab_swot.kernel"], spec
 print("kernelspec tslab ->", spec["resource_dir"])'
 
-step "sample data (data/sample, generated once) catalogued in the SWOT sidebar"
+step "sample data (data/sample, generated once; the server's c.Swot.sample_data, listed in the catalog as {sample} locations)"
 "$VENV/bin/python" tools/generate_sample_data.py --out data/sample
-node scripts/register-sample-data.mjs "$VENV" data/sample
 
 step "set-up done"

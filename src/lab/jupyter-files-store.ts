@@ -15,7 +15,7 @@ function rangeHeader(range: RangeQuery): string {
 }
 
 export function jupyterFilesStore(path: string, settings: ServerConnection.ISettings = ServerConnection.makeSettings()): Store {
-  const root = path.replace(/^\/+|\/+$/g, '');
+  const root = path.replace(/\/+$/g, ''); // an absolute store (in a data root) keeps its leading slash
   const bytes = async (key: StoreKey, init: RequestInit) => {
     const response = await requestAPI(`${root}${key}`, { ...init, missingOk: true }, settings);
     return response ? new Uint8Array(await response.arrayBuffer()) : undefined;

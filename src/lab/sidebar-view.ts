@@ -1,25 +1,33 @@
 /**
- * The SWOT sidebar view: a searchable list of catalog products and a
- * details view per product. Plain DOM with textContent only, so text coming
- * from settings is never interpreted as HTML.
+ * The data section of the SWOT sidebar: a searchable list of catalog
+ * products, a product's details with its locations, and the browser of a
+ * location (cycles, passes, filters, details, actions). Plain DOM with
+ * textContent only, so text coming from settings or from file names is never
+ * interpreted as HTML.
  */
 
+import { INotebookTracker } from '@jupyterlab/notebook';
 import { CommandRegistry } from '@lumino/commands';
 import { Widget } from '@lumino/widgets';
-import { CatalogProduct, filterCatalog, formatVolume } from '../core/catalog';
-import { CommandIDs, ICatalogModel } from './tokens';
+import { CatalogProduct, filterCatalog, formatVolume, LocationIssue, ResolvedLocation } from '../core/catalog';
+import { BrowserView } from './browser/browser-view';
+import { el } from './dom';
+import { ICatalogModel } from './tokens';
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.className = className;
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
+export interface CatalogSidebarOptions {
+  commands: CommandRegistry;
+  notebooks: INotebookTracker | null;
+  /** The server root's real path (from /swot/config), for the absolute paths kernels need. */
+  serverRoot: () => string | undefined;
+}
+
+function describeLocation(location: ResolvedLocation): string {
+  const facts = [location.format, location.version ? `v${location.version}` : '', location.subset ?? '', location.phase === 'calval' ? 'cal/val' : location.phase ?? ''];
+  return facts.filter(f => f !== '').join(' · ');
+}
+
+function issueText(issue: LocationIssue): string {
+  return `Settings: location ${issue.index + 1} of ${issue.product || '(no product)'} is ignored: ${issue.reason}`;
 }
 
 export class CatalogSidebar extends Widget {
@@ -28,10 +36,12 @@ export class CatalogSidebar extends Widget {
   private _list = el('ul', 'jp-swot-productList');
   private _details = el('div', 'jp-swot-details');
   private _search = el('input', 'jp-swot-search jp-mod-styled');
+  private _issues = el('div', 'jp-swot-locationIssues');
+  private _browser: BrowserView | null = null;
 
   constructor(
     private readonly _model: ICatalogModel,
-    private readonly _commands?: CommandRegistry
+    private readonly _options: CatalogSidebarOptions
   ) {
     super();
     this.addClass('jp-swot-sidebar');
@@ -45,29 +55,72 @@ export class CatalogSidebar extends Widget {
       this._renderList();
     });
     header.appendChild(this._search);
-    this.node.append(header, this._list, this._details);
+    this.node.append(header, this._issues, this._list, this._details);
     this._model.changed.connect(this._onModelChanged, this);
     this._renderList();
   }
 
   dispose(): void {
+    this._closeBrowser();
     this._model.changed.disconnect(this._onModelChanged, this);
     super.dispose();
   }
 
   /** Show one product's details (used by the "swot:show-product" command). */
   showProduct(id: string | null): void {
+    this._closeBrowser();
     this._selected = id !== null && this._model.get(id) ? id : null;
     this._render();
   }
+
+  /** The browser open now, if any (for commands and tests). */
+  get browser(): BrowserView | null {
+    return this._browser;
+  }
+
+  /** Browse a location of a product; returns the browser, or null when the location is unknown. */
+  browse(productId: string, locationId: string): BrowserView | null {
+    const location = this._model.locations(productId).find(l => l.id === locationId);
+    if (!location) {
+      return null;
+    }
+    this._closeBrowser();
+    this._selected = productId;
+    const browser = new BrowserView({ ...this._options, onBack: () => this.showProduct(productId) });
+    this._browser = browser;
+    this._list.hidden = this._details.hidden = this._search.hidden = true;
+    this._issues.hidden = true;
+    Widget.attach(browser, this.node);
+    browser.model.open(location);
+    return browser;
+  }
+
+  private _closeBrowser(): void {
+    if (this._browser) {
+      Widget.detach(this._browser);
+      this._browser.dispose();
+      this._browser = null;
+    }
+  }
+
 
   private _onModelChanged(): void {
     this._render();
   }
 
   private _render(): void {
+    if (this._browser) {
+      return;
+    }
+    this._renderIssues();
     this._renderList();
     this._renderDetails();
+  }
+
+  private _renderIssues(): void {
+    const issues = this._model.issues;
+    this._issues.hidden = issues.length === 0 || this._selected !== null;
+    this._issues.replaceChildren(...issues.map(i => el('div', 'jp-swot-locationIssue', issueText(i))));
   }
 
   private _renderList(): void {
@@ -142,18 +195,33 @@ export class CatalogSidebar extends Widget {
       list.append(...product.variables.map(v => el('li', '', v)));
       this._details.append(list);
     }
-    if (product.locations && product.locations.length > 0) {
+    const issues = this._model.issues.filter(i => i.product === product.id);
+    const locations = this._model.locations(product.id);
+    if (locations.length > 0 || issues.length > 0) {
       this._details.append(el('h4', '', 'Locations'));
       const list = el('ul', 'jp-swot-locations');
-      for (const location of product.locations) {
-        const item = el('li', '');
-        item.append(el('span', 'jp-swot-locationLabel', `${location.label}: `), el('code', '', location.path));
-        if (this._commands && /\.zarr\/?$/.test(location.path) && !location.path.startsWith('/')) {
-          const open = el('button', 'jp-swot-openStore jp-mod-styled', 'Show structure');
-          open.addEventListener('click', () => void this._commands!.execute(CommandIDs.showStructure, { path: location.path }));
-          item.append(open);
+      for (const location of locations) {
+        const item = el('li', 'jp-swot-location');
+        item.dataset.locationId = location.id;
+        item.append(el('div', 'jp-swot-locationLabel', location.label), el('div', 'jp-swot-locationFacts', describeLocation(location)));
+        const where = location.resolvedPath ?? location.path;
+        if (where) {
+          item.append(el('code', 'jp-swot-locationPath', where));
+        }
+        if (location.provider || location.collection) {
+          item.append(el('div', 'jp-swot-locationRemote', `${location.provider ?? ''}${location.collection ? `: ${location.collection}` : ''}`));
+        }
+        if (location.available) {
+          const browse = el('button', 'jp-swot-browse jp-mod-styled', 'Browse');
+          browse.addEventListener('click', () => this.browse(product.id, location.id));
+          item.append(browse);
+        } else if (location.reason) {
+          item.append(el('div', 'jp-swot-locationProblem', location.reason));
         }
         list.append(item);
+      }
+      for (const issue of issues) {
+        list.append(el('li', 'jp-swot-locationIssue', issueText(issue)));
       }
       this._details.append(list);
     }

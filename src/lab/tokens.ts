@@ -1,25 +1,39 @@
 import { Token } from '@lumino/coreutils';
 import { ISignal } from '@lumino/signaling';
-import type { CatalogProduct } from '../core/catalog';
+import type { Widget } from '@lumino/widgets';
+import type { CatalogProduct, LocationIssue, ResolvedLocation } from '../core/catalog';
 
 /** Command ids of the extension, in one place. */
 export namespace CommandIDs {
   export const openSidebar = 'swot:open-sidebar';
   export const showProduct = 'swot:show-product';
   export const showStructure = 'swot:show-structure';
+  /** Open a .nc file or a .zarr store (args.path: relative to the server root or absolute in a data root) in the viewer. */
+  export const openViewer = 'swot:open-viewer';
+  /** Browse a product's location (args.product, args.location: a location id). */
+  export const browseLocation = 'swot:browse-location';
 }
 
-export const PLUGIN_PREFIX = 'jupyterlab-swot';
-
-/** The catalog the sidebar shows: built-in products merged with the user's settings. */
+/** The catalog the sidebar shows: built-in products merged with the user's settings, and their locations. */
 export interface ICatalogModel {
   readonly products: readonly CatalogProduct[];
-  /** Emitted when the products change (settings edited). */
+  /** Location entries of the settings that cannot be used, with the reason. */
+  readonly issues: readonly LocationIssue[];
+  /** Emitted when the products or locations change (settings edited, server configuration read). */
   readonly changed: ISignal<ICatalogModel, void>;
   get(id: string): CatalogProduct | undefined;
+  locations(id: string): ResolvedLocation[];
 }
 
 export const ICatalogModel = new Token<ICatalogModel>(
   'jupyterlab-swot:ICatalogModel',
-  'The SWOT product catalog (built-in CNES products merged with the settings).'
+  'The SWOT product catalog (built-in CNES products merged with the settings) and its locations.'
 );
+
+/** The SWOT sidebar: later features (snippets, tutorials) add their sections to it. */
+export interface ISwotSidebar {
+  /** Add a section (its title.label is the section's header) below the data browser; lower ranks first. */
+  addSection(widget: Widget, options?: { rank?: number }): void;
+}
+
+export const ISwotSidebar = new Token<ISwotSidebar>('jupyterlab-swot:ISwotSidebar', 'The SWOT sidebar, a host of sections.');

@@ -22,9 +22,8 @@ test.describe('SWOT sidebar', () => {
     const panel = page.locator('#jupyterlab-swot-sidebar');
     await expect(panel).toBeVisible();
     const rows = panel.locator('.jp-swot-product');
-    // The seven CNES products first, then the sample data catalogued by the set-up (overrides.json).
-    await expect(rows.nth(6)).toBeVisible();
-    await expect(panel.locator('.jp-swot-product', { hasText: 'Sample L3 KaRIn Expert' })).toHaveCount(1);
+    // The seven CNES products (the sample dataset is one of their locations, not a product).
+    await expect(rows).toHaveCount(7);
     for (const [i, name] of PRODUCTS.entries()) {
       await expect(rows.nth(i).locator('.jp-swot-productName')).toContainText(name);
     }
@@ -42,6 +41,8 @@ test.describe('SWOT sidebar', () => {
     await expect(details).toContainText('73 GB');
     await expect(details).toContainText('ssha_filtered');
     await expect(details).toContainText('/work/HELPDESK_SWOTLR/commun/data/swot/L3_LR_SSH/zcollections/V3.0_CALVAL');
+    // The sample dataset of this server (c.Swot.sample_data) is a location that can be browsed.
+    await expect(details.locator('.jp-swot-location[data-location-id="sample-netcdf"] .jp-swot-browse')).toBeVisible();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'sidebar-product-details.png') });
 
     // Back to the (still filtered) list.

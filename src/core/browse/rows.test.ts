@@ -90,6 +90,9 @@ describe('browseRow', () => {
     });
     const day = browseRow(`${root}/year=2024/month=12`, dir('day=05', { files: 30, directories: 9, bytes: 2e7, markers: ['.zgroup', '.zmetadata'] }))!;
     expect(day).toMatchObject({ kind: 'partition', label: 'day 05', partition: { year: '2024', month: '12', day: '05' }, timeStart: '2024-12-05T00:00:00.000Z', timeEnd: '2024-12-05T23:59:59.999Z' });
+    // The innermost partition is a Zarr group (a dataset); its parents are not.
+    expect(day.format).toBe('zarr');
+    expect(browseRow(root, dir('year=2023'))!.format).toBeUndefined();
     expect(describeRow(day)).toBe('day 05 · 30 files · 20 MB · 2024-12-05');
     expect(browseRow(`${root}/year=2024`, dir('month=02'))).toMatchObject({ timeEnd: '2024-02-29T23:59:59.999Z' });
     expect(browseRow('zc', dir('cycle_number=1'))).toMatchObject({ kind: 'partition', label: 'cycle 1', cycle: 1 });

@@ -159,6 +159,10 @@ function folderRow(parentPath: string, entry: FolderEntryLike, path: string): Br
     if (span) {
       [row.timeStart, row.timeEnd] = span;
     }
+    // The innermost partition is a Zarr group: a dataset to read, not a folder to enter.
+    if ((summary?.markers ?? []).some(m => ZARR_MARKERS.includes(m))) {
+      row.format = 'zarr';
+    }
     return row;
   }
   const format = storeFormat(name, summary?.markers ?? []);

@@ -5,7 +5,7 @@
  * written, nothing is loaded whole that is not needed.
  */
 import { ServerConnection } from '@jupyterlab/services';
-import { DatasetReader, detectProduct, openZarr, ProductId } from '../../core';
+import { DatasetReader, detectProduct, openZarr, openZcollection, ProductId } from '../../core';
 import { jupyterFilesStore } from '../jupyter-files-store';
 import { requestAPI } from '../server-api';
 import { openNetcdfRemote } from './netcdf-remote';
@@ -17,14 +17,21 @@ export interface OpenedDataset {
 }
 
 /**
- * Open `path` (a .nc file or a .zarr store, relative to the server root).
+ * Open `path` (a .nc file, a .zarr store or, with `format`, a zcollection; relative to the server root or absolute in a data root).
  *
  * @throws the core's typed errors naming `path`: FileAccessError (refused by the server, with its
  *   reason; missing), NotNetcdfError, TruncatedFileError, CorruptFileError, UnsupportedFormatError
  */
-export async function openInBrowser(path: string, settings: ServerConnection.ISettings = ServerConnection.makeSettings()): Promise<OpenedDataset> {
+export async function openInBrowser(
+  path: string,
+  settings: ServerConnection.ISettings = ServerConnection.makeSettings(),
+  format?: 'netcdf' | 'zarr' | 'zcollection'
+): Promise<OpenedDataset> {
   let reader: DatasetReader;
-  if (/\.zarr\/?$/.test(path)) {
+  if (format === 'zcollection') {
+    await requestAPI(path, { method: 'HEAD' }, settings);
+    reader = await openZcollection(jupyterFilesStore(path, settings));
+  } else if (format === 'zarr' || (format === undefined && /\.zarr\/?$/.test(path))) {
     // The folder itself first: a store the server refuses (or that is gone) says so, with the server's reason.
     await requestAPI(path, { method: 'HEAD' }, settings);
     reader = await openZarr(jupyterFilesStore(path, settings));

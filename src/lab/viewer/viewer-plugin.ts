@@ -26,12 +26,12 @@ import { Contents, ContentsManager, IContentProvider } from '@jupyterlab/service
 import { IFileBrowserFactory } from '@jupyterlab/filebrowser';
 import { commandPath } from '../file-browser';
 import { swotIcon } from '../sidebar-plugin';
+import { CommandIDs } from '../tokens';
 import { SwotViewer } from './viewer-widget';
 
 export const VIEWER_FACTORY = 'SWOT Viewer';
 const FILE_TYPE = 'swot-netcdf';
 const MODEL = 'swot-no-content';
-const OPEN_ZARR = 'swot:open-viewer';
 const READ_ONLY_PROVIDER = 'jupyterlab-swot:read-only';
 
 /** The file's model without content, always read-only; saving is refused (see the header). */
@@ -105,14 +105,15 @@ export const viewerPlugin: JupyterFrontEndPlugin<void> = {
       new ViewerFactory({ name: VIEWER_FACTORY, label: 'SWOT Viewer', modelName: MODEL, fileTypes: [FILE_TYPE], defaultFor: [FILE_TYPE], readOnly: true, contentProviderId: READ_ONLY_PROVIDER })
     );
 
-    app.commands.addCommand(OPEN_ZARR, {
+    app.commands.addCommand(CommandIDs.openViewer, {
       label: 'Open in SWOT Viewer',
       caption: 'Read the Zarr store from the server and draw its variables on a map',
       icon: swotIcon,
       isVisible: args => /\.zarr\/?$/.test(commandPath(args, browsers)),
       execute: args => {
         const path = commandPath(args, browsers);
-        const content = new SwotViewer(path);
+        const format = args.format === 'netcdf' || args.format === 'zarr' || args.format === 'zcollection' ? args.format : undefined;
+        const content = new SwotViewer(path, format);
         const widget = new MainAreaWidget({ content });
         widget.id = `jupyterlab-swot-viewer-${path}`;
         widget.title.label = path.split('/').pop() ?? path;
@@ -122,6 +123,6 @@ export const viewerPlugin: JupyterFrontEndPlugin<void> = {
         return content.ready;
       }
     });
-    app.contextMenu.addItem({ command: OPEN_ZARR, selector: '.jp-DirListing-item[data-isdir="true"]', rank: 2 });
+    app.contextMenu.addItem({ command: CommandIDs.openViewer, selector: '.jp-DirListing-item[data-isdir="true"]', rank: 2 });
   }
 };

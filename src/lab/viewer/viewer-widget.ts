@@ -6,15 +6,12 @@
  */
 import { Notification } from '@jupyterlab/apputils';
 import { Panel, Widget } from '@lumino/widgets';
-import { buildScene, readLayers } from '../../core/render';
 import { SwathView } from '../../mime/swath-view';
 import { errorMessage } from '../error-message';
 import { StructureView } from '../structure-view';
 import { defaultVariable, drawableVariables } from './drawable';
+import { drawVariable, MAX_POINTS } from './draw-variable';
 import { OpenedDataset, openInBrowser } from './open-in-browser';
-
-/** Points drawn at most: larger passes are reduced to block means, as swot.show() does. */
-const MAX_POINTS = 2_000_000;
 
 export class SwotViewer extends Panel {
   private readonly select = document.createElement('select');
@@ -26,7 +23,10 @@ export class SwotViewer extends Panel {
   /** Resolves when the dataset is open and the first variable drawn (or failed). */
   readonly ready: Promise<void>;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly format?: 'netcdf' | 'zarr' | 'zcollection'
+  ) {
     super();
     this.addClass('jp-swot-viewer');
     const bar = new Widget();
@@ -66,7 +66,7 @@ export class SwotViewer extends Panel {
   private async load(): Promise<void> {
     this.say(`opening ${this.path}...`);
     try {
-      this.opened = await openInBrowser(this.path);
+      this.opened = await openInBrowser(this.path, undefined, this.format);
     } catch (error) {
       this.fail(`Cannot open ${this.path}`, error);
       return;
@@ -102,20 +102,13 @@ export class SwotViewer extends Panel {
     const ticket = ++this.drawing;
     this.say(`reading ${name}...`);
     try {
-      const layers = await readLayers(dataset.reader, name, { maxPoints: MAX_POINTS, timeIndex: 0, ...(dataset.product ? { product: dataset.product } : {}) });
-      if (ticket !== this.drawing || this.isDisposed) {
-        return;
-      }
-      const scene = buildScene(layers.layers, {
-        variable: { name, ...(layers.units ? { units: layers.units } : {}), ...(layers.longName ? { longName: layers.longName } : {}) },
-        title: layers.longName ? `${name} (${layers.longName})` : name
-      });
       this.view?.dispose();
       this.view = new SwathView();
       this.map.addWidget(this.view);
-      await this.view.setScene(scene);
-      const lod = layers.factor > 1 ? `, level of detail 1/${layers.factor}` : '';
-      this.say(`${layers.layers.length} layer${layers.layers.length > 1 ? 's' : ''}, ${layers.sourcePoints.toLocaleString('en')} points${lod}`);
+      const account = await drawVariable(this.view, dataset, name, MAX_POINTS, () => ticket === this.drawing && !this.isDisposed);
+      if (account !== undefined) {
+        this.say(account);
+      }
     } catch (error) {
       this.fail(`Cannot draw ${name}`, error);
     }
