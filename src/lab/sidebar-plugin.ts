@@ -1,5 +1,6 @@
 import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
+import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { LabIcon } from '@jupyterlab/ui-components';
 import { Panel, Widget } from '@lumino/widgets';
@@ -34,19 +35,21 @@ export const sidebarPlugin: JupyterFrontEndPlugin<ISwotSidebar> = {
   autoStart: true,
   requires: [ICatalogModel],
   provides: ISwotSidebar,
-  optional: [ILayoutRestorer, ICommandPalette, INotebookTracker],
+  optional: [ILayoutRestorer, ICommandPalette, INotebookTracker, IDefaultFileBrowser],
   activate: (
     app: JupyterFrontEnd,
     catalog: ICatalogModel,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null,
-    notebooks: INotebookTracker | null
+    notebooks: INotebookTracker | null,
+    files: IDefaultFileBrowser | null
   ): ISwotSidebar => {
     let serverRoot: string | undefined;
     swotServerConfig()
       .then(config => (serverRoot = config.serverRoot))
       .catch(reason => console.error('jupyterlab-swot: cannot read the server configuration (/swot/config)', reason));
-    const data = new CatalogSidebar(catalog, { commands: app.commands, notebooks, serverRoot: () => serverRoot });
+    // New notebooks go to the folder the file browser shows, as JupyterLab's own "New notebook" does.
+    const data = new CatalogSidebar(catalog, { commands: app.commands, notebooks, serverRoot: () => serverRoot, cwd: () => files?.model.path ?? '' });
     const sidebar = new SwotSidebar();
     sidebar.addClass('jp-swot-sidebarHost');
     sidebar.addSection(data, { rank: 0 });

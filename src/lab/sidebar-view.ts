@@ -19,6 +19,8 @@ export interface CatalogSidebarOptions {
   notebooks: INotebookTracker | null;
   /** The server root's real path (from /swot/config), for the absolute paths kernels need. */
   serverRoot: () => string | undefined;
+  /** The folder new notebooks are created in. */
+  cwd: () => string;
 }
 
 function describeLocation(location: ResolvedLocation): string {

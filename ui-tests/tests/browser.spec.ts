@@ -164,6 +164,9 @@ test.describe('SWOT data browser', () => {
     await expect(browser.locator('.jp-swot-row[data-kind="pass"]')).toHaveCount(listed.length);
     expect(await rowsOf(browser, 'pass')).toEqual(listed);
     await expect(browser.locator('.jp-swot-crossing-pass[data-pass="165"]')).toContainText('right');
+    // The box's passes become the pass filter.
+    await browser.locator('.jp-swot-filter-usePasses').click();
+    await expect(browser.locator('.jp-swot-filter-passes')).toHaveValue([...expected].sort((a, b) => a - b).join(', '));
     await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-box-filter.png') });
 
     // A box far from every pass of the sample (open ocean between tracks would still be crossed
@@ -211,11 +214,15 @@ test.describe('SWOT data browser', () => {
     expect(pyOut).toContain('[(25, 165), (25, 242)]');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-insert-python.png') });
 
-    // A notebook whose kernel is neither is refused, not given code it cannot run: here, no notebook at all.
+    // Without a notebook, Insert says what to do; "New Python notebook" opens one holding the code.
     await page.notebook.save();
     await page.activity.closeAll();
     await browser.locator('.jp-swot-action-insert').click();
     await expect(browser.locator('.jp-swot-details-status')).toContainText('open a notebook first');
+    await browser.locator('.jp-swot-action-newPy').click();
+    await expect(browser.locator('.jp-swot-details-status')).toContainText('Created ', { timeout: 30000 });
+    await expect(page.locator('.jp-NotebookPanel .jp-Cell').first()).toContainText('xr.open');
+    await expect(page.locator('.jp-NotebookPanel-toolbar')).toContainText('Python 3', { timeout: 30000 });
   });
 
   test('an invalid location setting is shown with its reason; the other locations keep working', async ({ page }) => {

@@ -30,6 +30,7 @@ export interface BrowserViewOptions {
   commands: CommandRegistry;
   notebooks: INotebookTracker | null;
   serverRoot: () => string | undefined;
+  cwd: () => string;
   /** Called by the "← Products" crumb. */
   onBack: () => void;
 }
@@ -50,7 +51,7 @@ export class BrowserView extends Panel {
     this.filters = new FiltersView(this.model);
     this.list = new VirtualList<BrowseRow>({ rowHeight: ROW_HEIGHT, render: (row, i) => this.row(row, i) });
     this.list.addClass('jp-swot-rows');
-    this.details = new DetailsView({ model: this.model, commands: options.commands, notebooks: options.notebooks, serverRoot: options.serverRoot });
+    this.details = new DetailsView({ model: this.model, commands: options.commands, notebooks: options.notebooks, serverRoot: options.serverRoot, cwd: options.cwd });
     this.addWidget(this.crumbs);
     this.addWidget(this.filters);
     this.addWidget(this.state);

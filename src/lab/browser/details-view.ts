@@ -32,6 +32,7 @@ export interface DetailsOptions {
   notebooks: INotebookTracker | null;
   /** The server root's real path, to give kernels absolute paths. */
   serverRoot: () => string | undefined;
+  cwd: () => string;
 }
 
 /** An absolute path for kernels (whose working folder is the notebook's). */
@@ -196,7 +197,7 @@ export class DetailsView extends Panel {
   }
 
   private async newNotebook(language: CodeLanguage): Promise<void> {
-    const panel = await newNotebookWith(this.options.commands, this.code(language), language);
+    const panel = await newNotebookWith(this.options.commands, this.code(language), language, this.options.cwd());
     this.say(`Created ${panel.context.path}.`);
   }
 

@@ -172,7 +172,16 @@ export class FiltersView extends Panel {
       if (crossing.length > 200) {
         list.append(el('li', '', `… and ${crossing.length - 200} more`));
       }
-      this.passesInfo.replaceChildren(header, list);
+      const passes = [...new Set(crossing.map(c => c.pass))].sort((a, b) => a - b);
+      const children: HTMLElement[] = [header, list];
+      if (passes.length > 0) {
+        // The box's passes as a pass filter: kept when the box is cleared, and the base of a download.
+        const use = el('button', 'jp-swot-filter-usePasses jp-mod-styled', 'Use as pass filter');
+        use.title = `Set the pass filter to ${passes.join(', ')}`;
+        use.addEventListener('click', () => this.setValues({ passes: passes.join(', ') }));
+        children.push(use);
+      }
+      this.passesInfo.replaceChildren(...children);
     } else {
       this.passesInfo.replaceChildren();
     }
