@@ -1,1 +1,2 @@
 export * from './open-selection';
+export * from './template';
