@@ -26,6 +26,7 @@ export { show } from './show';
 export type { ShowOptions, SwathBundle } from './show';
 export type { MeanMapOptions } from './maps';
 export { passesCrossing, loadEphemeris } from './passes';
+export { sampleData } from './sample';
 export type { PassesOptions } from './passes';
 export type { PassCrossing, Region, Phase, Side } from '../core/orbit';
 export {
