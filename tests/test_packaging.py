@@ -63,6 +63,8 @@ def test_wheel_carries_the_labextension_the_kernel_and_the_cli(wheel):
         assert runtime + part in names, part
     converter = zipfile.ZipFile(wheel).read(runtime + "tslab/dist/converter.js").decode()
     assert "jupyterlab-swot patch" in converter, "the shipped tslab is not the patched one"
+    for part in ("tutorials.json", "01-open-a-product.ipynb", "04-currents-and-statistics.ipynb", "thumbnails/03-show-a-swath.svg"):
+        assert "jupyterlab_swot/tutorials/" + part in names, part  # the gallery's shipped tutorials
     entry_points = zipfile.ZipFile(wheel).read("jupyterlab_swot-0.1.0.dist-info/entry_points.txt").decode()
     assert "swot = jupyterlab_swot.cli:main" in entry_points
 
