@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh clone (scripts/setup.sh), then start JupyterLab with the
-# extension and the TypeScript kernel, notebooks/ open, on localhost:8888.
+# extension and the TypeScript kernel, the launcher open (with the SWOT
+# tutorials, copied into swot-tutorials/ of the clone), on localhost:8888.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -15,6 +16,7 @@ exec "$VENV/bin/jupyter" lab \
   --ServerApp.port_retries=0 \
   --ServerApp.root_dir="$ROOT" \
   --Swot.sample_data="$ROOT/data/sample" \
-  --LabApp.default_url=/lab/tree/notebooks \
+  --Swot.tutorials_dir="${SWOT_TUTORIALS_DIR:-$ROOT/swot-tutorials}" \
+  --LabApp.default_url=/lab \
   --LabApp.news_url=None \
   "${extra[@]}" "$@"
