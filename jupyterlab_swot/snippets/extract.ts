@@ -7,8 +7,9 @@ import * as swot from "jupyterlab-swot/kernel";
 
 const ds = await swot.open({{target}}, { subset: {{subset}} });
 const variable = {{variable}};
+const variables: string[] | undefined = {{variables}};
 const sel = await ds.select({
-  variables: {{variables}} ?? [variable],
+  variables: variables ?? [variable],
   cycles: {{cycles}},
   passes: {{passes}},
   bbox: {{bbox}},

@@ -86,6 +86,7 @@ process.stdout.write(JSON.stringify(out));
 
 describe('the shipped TypeScript snippets', () => {
   const snippets = shipped();
+  beforeAll(() => mkdirSync(join(ROOT, 'build'), { recursive: true }));
 
   it('cover the subjects the issue names, each with an expected output', () => {
     expect(snippets.map(s => s.id).sort()).toEqual(Object.keys(EXPECT).sort());
@@ -94,6 +95,25 @@ describe('the shipped TypeScript snippets', () => {
       expect(s.description.length).toBeGreaterThan(40);
     }
   });
+
+  it('type-check as tslab compiles a cell (its options: ES modules, Node10 resolution, not strict)', () => {
+    const work = mkdtempSync(join(ROOT, 'build', 'ts-check-'));
+    try {
+      for (const s of snippets) {
+        writeFileSync(join(work, `${s.id}-sample.ts`), fillSnippet(s.template, 'typescript', undefined, { sample: SAMPLE }));
+        writeFileSync(join(work, `${s.id}-selection.ts`), fillSnippet(s.template, 'typescript', SELECTION, { sample: SAMPLE }));
+      }
+      const compilerOptions = {
+        module: 'ESNext', moduleResolution: 'Node10', esModuleInterop: true, target: 'ES2022', lib: ['ES2022'], noEmit: true, skipLibCheck: true,
+        types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')], baseUrl: '.', paths: { 'jupyterlab-swot/kernel': [join(ROOT, 'src/kernel/index.ts')] }
+      };
+      writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['*.ts'] }));
+      const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(work, 'tsconfig.json')], { encoding: 'utf8' });
+      expect(result.stdout.split('\n').filter(l => l.includes('-sample.ts') || l.includes('-selection.ts'))).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('run as inserted on the sample data, with no selection and with a selection', () => {
     if (!existsSync(join(ROOT, 'dist/kernel.cjs')) || !existsSync(join(ROOT, 'dist/reduce-worker.cjs'))) {
