@@ -15,3 +15,7 @@ import os  # noqa: E402
 c.Swot.data_roots = [os.environ[k] for k in ("SWOT_UI_DATA_ROOT", "SWOT_UI_SAMPLE") if os.environ.get(k)]  # noqa: F821
 # The sample dataset, as scripts/start.sh declares it: the SWOT browser's "sample" location.
 c.Swot.sample_data = os.environ.get("SWOT_UI_SAMPLE", "")  # noqa: F821
+
+# Tutorial copies go to a folder of the server root (on a hub, home is the root and the default ~/swot-tutorials is in it).
+if os.environ.get("SWOT_UI_ROOT"):
+    c.Swot.tutorials_dir = os.path.join(os.environ["SWOT_UI_ROOT"], "swot-tutorials")  # noqa: F821

@@ -1,9 +1,11 @@
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { catalogPlugin } from './catalog-plugin';
 import { sidebarPlugin } from './sidebar-plugin';
+import { snippetsPlugin } from './snippets/snippets-plugin';
 import { storePlugin } from './store-plugin';
+import { tutorialsPlugin } from './tutorials/tutorials-plugin';
 import { viewerPlugin } from './viewer/viewer-plugin';
 
-const plugins: JupyterFrontEndPlugin<any>[] = [catalogPlugin, sidebarPlugin, storePlugin, viewerPlugin];
+const plugins: JupyterFrontEndPlugin<any>[] = [catalogPlugin, sidebarPlugin, storePlugin, viewerPlugin, snippetsPlugin, tutorialsPlugin];
 
 export default plugins;

@@ -29,7 +29,7 @@ export interface HttpCause {
 }
 
 /** The extension's routes under `{baseUrl}swot/`. */
-export type SwotRoute = 'files' | 'list' | 'config' | 'orbit';
+export type SwotRoute = 'files' | 'list' | 'config' | 'orbit' | 'snippets' | 'tutorials';
 
 export interface RequestOptions extends RequestInit {
   /** Resolve to undefined on 404 (a missing Zarr key is no error) instead of throwing. */
@@ -282,4 +282,70 @@ export async function fetchEphemerisText(
   }
   const response = await requestAPI(phase, { route: 'orbit', cache: 'default', signal: options.signal }, settings);
   return response.text();
+}
+
+/** A snippet file as the server lists it (shipped with the package, or the user's); its text is parsed by src/core/snippets. */
+export interface SnippetFile {
+  id: string;
+  name?: string;
+  description?: string;
+  tags?: string[];
+  language: 'typescript' | 'python';
+  source: 'shipped' | 'user';
+  file: string;
+  text: string;
+}
+
+export interface SnippetListing {
+  /** Where the user's own snippets go (a Jupyter data directory). */
+  userFolder: string;
+  snippets: SnippetFile[];
+  problems: Array<{ file: string; reason: string }>;
+}
+
+/**
+ * The snippet library: the shipped snippets and the user's (jupyter data dir swot-snippets/).
+ *
+ * @throws FileAccessError when the server cannot be reached or refuses
+ */
+export async function fetchSnippets(settings?: ServerConnection.ISettings): Promise<SnippetListing> {
+  return json<SnippetListing>(await requestAPI('', { route: 'snippets' }, settings), sourceOf('snippets', ''));
+}
+
+export interface TutorialEntry {
+  id: string;
+  title: string;
+  description: string;
+  /** Kernel name, e.g. "tslab". */
+  kernel: string;
+  language: string;
+  file: string;
+  /** URL path of its thumbnail (SVG), under the server's base URL. */
+  thumbnail?: string;
+}
+
+export interface TutorialListing {
+  /** Where copies go, relative to the server root. */
+  folder: string;
+  folderAbsolute?: string;
+  tutorials: TutorialEntry[];
+}
+
+/** The tutorials shipped with the package. */
+export async function fetchTutorials(settings?: ServerConnection.ISettings): Promise<TutorialListing> {
+  return json<TutorialListing>(await requestAPI('', { route: 'tutorials' }, settings), sourceOf('tutorials', ''));
+}
+
+/** The SVG text of a tutorial's thumbnail. */
+export async function fetchTutorialThumbnail(id: string, settings?: ServerConnection.ISettings): Promise<string> {
+  return (await requestAPI(`${id}/thumbnail.svg`, { route: 'tutorials', cache: 'default' }, settings)).text();
+}
+
+/**
+ * A fresh copy of tutorial `id` in the tutorials folder, under a new name if one is taken (never
+ * overwriting); returns its path relative to the server root and its kernel.
+ */
+export async function copyTutorial(id: string, settings?: ServerConnection.ISettings): Promise<{ path: string; kernel: string }> {
+  const response = await requestAPI(`${id}/copy`, { route: 'tutorials', method: 'POST', body: '{}' }, settings);
+  return json<{ path: string; kernel: string }>(response, sourceOf('tutorials', `${id}/copy`));
 }

@@ -4,6 +4,7 @@ import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { LabIcon } from '@jupyterlab/ui-components';
 import { Panel, Widget } from '@lumino/widgets';
+import type { SnippetSelection } from '../core/snippets';
 import swotIconSvg from '../../style/icons/swot.svg';
 import { swotServerConfig } from './server-api';
 import { CatalogSidebar } from './sidebar-view';
@@ -14,6 +15,22 @@ export const swotIcon = new LabIcon({ name: 'jupyterlab-swot:swot', svgstr: swot
 /** The sidebar: the data section first, then the sections other plugins add by rank. */
 class SwotSidebar extends Panel implements ISwotSidebar {
   private readonly ranks = new Map<Widget, number>();
+
+  constructor(
+    private readonly shell: JupyterFrontEnd.IShell,
+    private readonly data: CatalogSidebar
+  ) {
+    super();
+  }
+
+  selection(): SnippetSelection | undefined {
+    return this.data.browser?.details.selection();
+  }
+
+  reveal(widget: Widget): void {
+    this.shell.activateById(this.id);
+    widget.node.scrollIntoView({ block: 'start' });
+  }
 
   addSection(widget: Widget, options: { rank?: number } = {}): void {
     const rank = options.rank ?? 100;
@@ -50,7 +67,7 @@ export const sidebarPlugin: JupyterFrontEndPlugin<ISwotSidebar> = {
       .catch(reason => console.error('jupyterlab-swot: cannot read the server configuration (/swot/config)', reason));
     // New notebooks go to the folder the file browser shows, as JupyterLab's own "New notebook" does.
     const data = new CatalogSidebar(catalog, { commands: app.commands, notebooks, serverRoot: () => serverRoot, cwd: () => files?.model.path ?? '' });
-    const sidebar = new SwotSidebar();
+    const sidebar = new SwotSidebar(app.shell, data);
     sidebar.addClass('jp-swot-sidebarHost');
     sidebar.addSection(data, { rank: 0 });
     sidebar.id = 'jupyterlab-swot-sidebar';

@@ -2,6 +2,7 @@ import { Token } from '@lumino/coreutils';
 import { ISignal } from '@lumino/signaling';
 import type { Widget } from '@lumino/widgets';
 import type { CatalogProduct, LocationIssue, ResolvedLocation } from '../core/catalog';
+import type { SnippetSelection } from '../core/snippets';
 
 /** Command ids of the extension, in one place. */
 export namespace CommandIDs {
@@ -12,6 +13,11 @@ export namespace CommandIDs {
   export const openViewer = 'swot:open-viewer';
   /** Browse a product's location (args.product, args.location: a location id). */
   export const browseLocation = 'swot:browse-location';
+  /** Insert snippet args.id into the active notebook (args.mode: 'below' | 'cursor'). */
+  export const insertSnippet = 'swot:insert-snippet';
+  export const refreshSnippets = 'swot:refresh-snippets';
+  /** Copy tutorial args.id into the tutorials folder (a new file every time) and open it with its kernel. */
+  export const openTutorial = 'swot:open-tutorial';
 }
 
 /** The catalog the sidebar shows: built-in products merged with the user's settings, and their locations. */
@@ -34,6 +40,10 @@ export const ICatalogModel = new Token<ICatalogModel>(
 export interface ISwotSidebar {
   /** Add a section (its title.label is the section's header) below the data browser; lower ranks first. */
   addSection(widget: Widget, options?: { rank?: number }): void;
+  /** What the data browser has selected (a pass, a cycle, a store, the filtered folder), as snippets take it. */
+  selection(): SnippetSelection | undefined;
+  /** Show the sidebar and scroll `widget` (one of its sections) into view. */
+  reveal(widget: Widget): void;
 }
 
 export const ISwotSidebar = new Token<ISwotSidebar>('jupyterlab-swot:ISwotSidebar', 'The SWOT sidebar, a host of sections.');

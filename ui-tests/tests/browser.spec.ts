@@ -292,7 +292,7 @@ test.describe('SWOT data browser', () => {
     await browser.locator('.jp-swot-rows').evaluate(node => (node.scrollTop = 0));
     const htmlRow = browser.locator('.jp-swot-row', { hasText: '<img src=x onerror=alert(1)>.nc' });
     await expect(htmlRow).toBeVisible();
-    expect(await panel.locator('img').count()).toBe(0);
+    expect(await browser.locator('img').count()).toBe(0);
     expect(dialogs).toBe(0);
     await expect(browser.locator('.jp-swot-row', { hasText: 'ipynb_checkpoints' })).toHaveCount(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-10000-files.png') });

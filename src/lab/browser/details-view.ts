@@ -21,7 +21,7 @@ import { defaultVariable, drawableVariables } from '../viewer/drawable';
 import { drawVariable } from '../viewer/draw-variable';
 import { OpenedDataset, openInBrowser } from '../viewer/open-in-browser';
 import { BrowserModel, isDataset } from './browser-model';
-import { activeNotebook, CodeLanguage, insertBelow, newNotebookWith, notebookLanguage } from './notebook-code';
+import { activeNotebook, CodeLanguage, insertCode, newNotebookWith, notebookLanguage } from './notebook-code';
 
 /** Points drawn at most in the sidebar's quick look (a 2 km pass is ~680,000). */
 const QUICK_LOOK_POINTS = 400_000;
@@ -192,8 +192,12 @@ export class DetailsView extends Panel {
       this.fail('Insert code', new Error(`the notebook's kernel is neither TypeScript (tslab) nor Python: no snippet for it`));
       return;
     }
-    insertBelow(panel, this.code(language));
-    this.say(`Inserted the ${language === 'typescript' ? 'TypeScript' : 'Python'} code into ${panel.context.path}.`);
+    const result = await insertCode(this.options.notebooks, this.code(language), language);
+    if (result.ok) {
+      this.say(result.message);
+    } else {
+      this.fail('Insert code', new Error(result.message));
+    }
   }
 
   private async newNotebook(language: CodeLanguage): Promise<void> {

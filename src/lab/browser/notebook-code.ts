@@ -44,3 +44,40 @@ export async function newNotebookWith(commands: CommandRegistry, code: string, l
   cell.model.sharedModel.setSource(code);
   return panel;
 }
+
+export type InsertMode = 'below' | 'cursor';
+
+/** Insert `code` at the cursor of the active cell (a code cell), else below it. */
+export function insertAtCursor(panel: NotebookPanel, code: string): void {
+  const cell = panel.content.activeCell;
+  if (!cell || cell.model.type !== 'code' || !cell.editor) {
+    insertBelow(panel, code);
+    return;
+  }
+  cell.editor.replaceSelection?.(code);
+}
+
+const LANGUAGE_NAME: Record<CodeLanguage, string> = { typescript: 'TypeScript', python: 'Python' };
+
+/**
+ * Put `code` (written in `language`) into the active notebook, below the active cell or at the
+ * cursor; refused, with the reason, when there is no notebook or its kernel speaks another language.
+ * Returns what happened, for the user.
+ */
+export async function insertCode(tracker: INotebookTracker | null, code: string, language: CodeLanguage, mode: InsertMode = 'below'): Promise<{ ok: boolean; message: string }> {
+  const panel = activeNotebook(tracker);
+  if (!panel) {
+    return { ok: false, message: 'Open a notebook first: the code goes into its active cell.' };
+  }
+  const kernel = await notebookLanguage(panel);
+  if (kernel !== language) {
+    const speaks = kernel ? LANGUAGE_NAME[kernel] : 'neither TypeScript nor Python';
+    return { ok: false, message: `Not inserted: this snippet is ${LANGUAGE_NAME[language]}, and the kernel of ${panel.context.path} is ${speaks}.` };
+  }
+  if (mode === 'cursor') {
+    insertAtCursor(panel, code);
+  } else {
+    insertBelow(panel, code);
+  }
+  return { ok: true, message: `Inserted the ${LANGUAGE_NAME[language]} code into ${panel.context.path}.` };
+}
