@@ -325,9 +325,11 @@ export interface TutorialEntry {
 }
 
 export interface TutorialListing {
-  /** Where copies go, relative to the server root. */
-  folder: string;
+  /** Where copies go, relative to the server root (null when the configured folder is outside it). */
+  folder: string | null;
   folderAbsolute?: string;
+  /** Why copies cannot be made, when `folder` is null. */
+  folderProblem?: string;
   tutorials: TutorialEntry[];
 }
 

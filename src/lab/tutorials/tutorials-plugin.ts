@@ -33,8 +33,12 @@ class TutorialsView extends Widget {
     this.status.classList.toggle('jp-mod-error', error);
   }
 
-  setTutorials(tutorials: readonly TutorialEntry[], icons: Map<string, LabIcon>, folder: string): void {
-    this.say(`Each click opens a new copy in ${folder}/.`);
+  setTutorials(tutorials: readonly TutorialEntry[], icons: Map<string, LabIcon>, folder: string | null, problem?: string): void {
+    if (folder === null) {
+      this.say(problem ?? 'The tutorials folder is outside the server root: copies cannot be opened.', true);
+    } else {
+      this.say(`Each click opens a new copy in ${folder || 'the server root'}/ (an edited copy is never touched).`);
+    }
     this.list.replaceChildren(
       ...tutorials.map(t => {
         const row = el('li', 'jp-swot-tutorial');
@@ -100,7 +104,7 @@ export const tutorialsPlugin: JupyterFrontEndPlugin<void> = {
           launcher?.add({ command: CommandIDs.openTutorial, args: { id: t.id }, category: 'SWOT', rank });
           palette?.addItem({ command: CommandIDs.openTutorial, args: { id: t.id }, category: 'SWOT tutorials' });
         });
-        view.setTutorials(listing.tutorials, icons, listing.folder);
+        view.setTutorials(listing.tutorials, icons, listing.folder, listing.folderProblem);
       })
       .catch(error => view.say(errorMessage('Cannot list the SWOT tutorials', error), true));
   }
