@@ -11,6 +11,7 @@
  */
 import { PageConfig, URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
+import type { FolderSummary } from '../core/browse/rows';
 import { FileAccessError, UsageError } from '../core/errors';
 
 /** What the server says when it refuses a path (the JSON body of an error). */
@@ -40,6 +41,9 @@ export interface RequestOptions extends RequestInit {
   query?: Record<string, string | number | boolean>;
 }
 
+/** What a directory holds (the core's type: the browse rows read it), from its first 20,000 direct entries. */
+export type { FolderSummary };
+
 /** One row of a folder listing. */
 export interface FolderEntry {
   name: string;
@@ -52,21 +56,6 @@ export interface FolderEntry {
   refused?: string;
   /** Of a directory, when the listing was asked with `summary`. */
   summary?: FolderSummary;
-}
-
-/** What a directory holds, from its first 20,000 direct entries (hidden names not counted). */
-export interface FolderSummary {
-  files: number;
-  directories: number;
-  /** Total bytes of the direct files. */
-  bytes: number;
-  /** First and last file names (codepoint order), when there are files. */
-  first?: string;
-  last?: string;
-  /** Zarr / zcollection metadata present, among .zgroup, .zmetadata, zarr.json, .zcollection, _zcollection.json, .zarray. */
-  markers: string[];
-  /** More than 20,000 entries: the counts are of the first 20,000. */
-  truncated?: true;
 }
 
 /** One page of a folder, sorted by name (codepoint order), hidden names left out. */
