@@ -7,7 +7,10 @@ of the test process leaks into the kernel.
 
 Each step is {"code": "..."} (run, outputs collected) or {"write": PATH,
 "text": "..."} (create a file, as a user installing a package would), or
-{"sleep": seconds}."""
+{"sleep": seconds}. A result is {"status", "output"} (streams, errors and the
+text/plain of shown values), with "mime" (the media types shown) and "stderr"
+(that stream's text) when there are any, and "seconds" when the step asks
+{"timed": true}."""
 import json
 import pathlib
 import sys
@@ -37,19 +40,29 @@ def main() -> None:
                 continue
             # tslab answers "abort" to a request that arrives within 200 ms of an error.
             time.sleep(0.3)
-            out = []
+            out, mime, stderr, t0 = [], [], [], time.perf_counter()
 
             def hook(msg):
                 c = msg["content"]
                 if msg["msg_type"] == "stream":
                     out.append(c["text"])
+                    if c["name"] == "stderr":
+                        stderr.append(c["text"])
                 elif msg["msg_type"] == "error":
                     out.append(f"{c['ename']}: {c['evalue']}")
                 elif msg["msg_type"] in ("execute_result", "display_data"):
                     out.append(c["data"].get("text/plain", ""))
+                    mime.extend(m for m in c["data"] if m not in mime)
 
             reply = kc.execute_interactive(step["code"], timeout=300, output_hook=hook)
-            results.append({"status": reply["content"]["status"], "output": "".join(out)})
+            result = {"status": reply["content"]["status"], "output": "".join(out)}
+            if mime:
+                result["mime"] = mime
+            if stderr:
+                result["stderr"] = "".join(stderr)
+            if step.get("timed"):
+                result["seconds"] = round(time.perf_counter() - t0, 2)
+            results.append(result)
         kc.stop_channels()
     finally:
         km.shutdown_kernel(now=True)
