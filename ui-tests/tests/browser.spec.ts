@@ -97,6 +97,12 @@ test.describe('SWOT data browser', () => {
     await expect(details.locator('.jp-swot-details-status')).toContainText('Quick look: ssha_filtered');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'browser-pass-quick-look.png') });
 
+    // The same pass in the viewer (an absolute path inside the sample's root, read in place).
+    await details.locator('.jp-swot-action-viewer').click();
+    const viewer = page.locator('.jp-swot-viewer');
+    await expect(viewer.locator('.jp-swot-swath')).toHaveAttribute('data-state', 'drawn', { timeout: 90000 });
+    await expect(viewer.locator('.jp-swot-viewer-variable')).toHaveValue('ssha_filtered');
+
     // Back up through the crumbs.
     await browser.locator('.jp-swot-crumb').first().click();
     await expect(browser.locator('.jp-swot-row[data-kind="cycle"]')).toHaveCount(5);
