@@ -8,7 +8,8 @@
  * 4 the selection matched nothing (swot read or diag without --allow-empty).
  */
 
-import { describeEmpty, DiagnosticName, EmptySelection, EmptySelectionError, EquatorMethod, isSwotError, NumberFilter, SelectQuery, UsageError } from '../core';
+import { describeEmpty, DiagnosticName, EmptySelection, EmptySelectionError, EquatorMethod, isSwotError, SelectQuery, UsageError } from '../core';
+import { CliIO, parseArgs, parseBbox, parseInterval, parseNumbers, parsePairs } from './cli-args';
 import { diagnostics } from './diagnostics';
 import { stats, StatsBy } from './stats';
 import type { Dataset } from './dataset';
@@ -71,77 +72,12 @@ Exit codes: 0 ok, 2 usage error, 3 bad input (missing, not netCDF4, truncated,
 corrupt), 4 nothing selected (swot read or diag without --allow-empty).
 `;
 
-export interface CliIO {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-interface ParsedArgs {
-  positionals: string[];
-  flags: Set<string>;
-  values: Map<string, string>;
-}
-
-/** Flags (`--json`) and options with a value (`--var a,b` or `--var=a,b`). */
-function parseArgs(argv: string[], flagNames: string[], valueNames: string[] = []): ParsedArgs {
-  const positionals: string[] = [];
-  const flags = new Set<string>();
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) {
-      positionals.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flagNames.includes(name)) {
-      flags.add(name);
-    } else if (valueNames.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) {
-        throw new UsageError(`${name} needs a value`);
-      }
-      values.set(name, value);
-    } else {
-      throw new UsageError(`unknown option ${name}`);
-    }
-  }
-  return { positionals, flags, values };
-}
-
-function parseNumbers(text: string, option: string): NumberFilter {
-  const range = /^(\d+)-(\d+)$/.exec(text);
-  if (range) {
-    return { from: Number(range[1]), to: Number(range[2]) };
-  }
-  const list = text.split(',').map(x => Number(x.trim()));
-  if (list.some(x => !Number.isInteger(x))) {
-    throw new UsageError(`${option} takes N, N,M,... or N-M, got "${text}"`);
-  }
-  return list.length === 1 ? list[0] : list;
-}
-
-function parseBbox(text: string): [number, number, number, number] {
-  const parts = text.split(',').map(x => Number(x.trim()));
-  if (parts.length !== 4 || parts.some(x => !Number.isFinite(x))) {
-    throw new UsageError(`--bbox takes LON0,LAT0,LON1,LAT1, got "${text}"`);
-  }
-  return parts as [number, number, number, number];
-}
-
 const SELECTION_OPTIONS = ['--bbox', '--time', '--cycle', '--pass', '--quality', '--group', '--subset'];
 
 /** Open the PATH arguments (one, or a list), of the kind given by --subset when they hold several. */
 function openPaths(positionals: string[], values: Map<string, string>): Promise<Dataset> {
   const subset = values.get('--subset');
   return open(positionals.length === 1 ? positionals[0] : positionals, subset !== undefined ? { subset } : {});
-}
-
-/** --time START/END. */
-function parseInterval(text: string): [string, string] {
-  const [start, end] = text.split('/');
-  if (!start || !end) throw new UsageError(`--time takes START/END, got "${text}"`);
-  return [start, end];
 }
 
 function selectionQuery(values: Map<string, string>): SelectQuery {
@@ -280,14 +216,6 @@ async function info(argv: string[], io: CliIO): Promise<void> {
   }
 }
 
-function parsePairs(text: string, option: string): Array<[number, number]> {
-  const pairs = text.split(';').map(p => p.split(',').map(x => Number(x.trim())));
-  if (pairs.some(p => p.length !== 2 || p.some(x => !Number.isFinite(x)))) {
-    throw new UsageError(`${option} takes LON,LAT${option === '--polygon' ? ';LON,LAT;...' : ''}, got "${text}"`);
-  }
-  return pairs as Array<[number, number]>;
-}
-
 async function passes(argv: string[], io: CliIO): Promise<void> {
   const { positionals, flags, values } = parseArgs(argv, ['--json'], ['--bbox', '--point', '--polygon', '--phase', '--time', '--pass']);
   if (positionals.length > 0) {
@@ -338,6 +266,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<void>> = {
   diag,
   stats: statsCommand
 };
+
+export type { CliIO };
 
 /** Run the CLI; returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: string[], io: CliIO): Promise<number> {

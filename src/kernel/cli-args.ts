@@ -1,0 +1,79 @@
+/**
+ * What the `swot` commands share to read their arguments: flags and options with a value,
+ * number lists, boxes, intervals and point lists, each refusing bad text with a UsageError
+ * that names the option.
+ */
+import { NumberFilter, UsageError } from '../core';
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Set<string>;
+  values: Map<string, string>;
+}
+
+/** Flags (`--json`) and options with a value (`--var a,b` or `--var=a,b`). */
+export function parseArgs(argv: string[], flagNames: string[], valueNames: string[] = []): ParsedArgs {
+  const positionals: string[] = [];
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
+      positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flagNames.includes(name)) {
+      flags.add(name);
+    } else if (valueNames.includes(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) {
+        throw new UsageError(`${name} needs a value`);
+      }
+      values.set(name, value);
+    } else {
+      throw new UsageError(`unknown option ${name}`);
+    }
+  }
+  return { positionals, flags, values };
+}
+
+export function parseNumbers(text: string, option: string): NumberFilter {
+  const range = /^(\d+)-(\d+)$/.exec(text);
+  if (range) {
+    return { from: Number(range[1]), to: Number(range[2]) };
+  }
+  const list = text.split(',').map(x => Number(x.trim()));
+  if (list.some(x => !Number.isInteger(x))) {
+    throw new UsageError(`${option} takes N, N,M,... or N-M, got "${text}"`);
+  }
+  return list.length === 1 ? list[0] : list;
+}
+
+export function parseBbox(text: string): [number, number, number, number] {
+  const parts = text.split(',').map(x => Number(x.trim()));
+  if (parts.length !== 4 || parts.some(x => !Number.isFinite(x))) {
+    throw new UsageError(`--bbox takes LON0,LAT0,LON1,LAT1, got "${text}"`);
+  }
+  return parts as [number, number, number, number];
+}
+
+/** --time START/END. */
+export function parseInterval(text: string): [string, string] {
+  const [start, end] = text.split('/');
+  if (!start || !end) throw new UsageError(`--time takes START/END, got "${text}"`);
+  return [start, end];
+}
+
+export function parsePairs(text: string, option: string): Array<[number, number]> {
+  const pairs = text.split(';').map(p => p.split(',').map(x => Number(x.trim())));
+  if (pairs.some(p => p.length !== 2 || p.some(x => !Number.isFinite(x)))) {
+    throw new UsageError(`${option} takes LON,LAT${option === '--polygon' ? ';LON,LAT;...' : ''}, got "${text}"`);
+  }
+  return pairs as Array<[number, number]>;
+}
