@@ -25,6 +25,7 @@ def _jupyter_server_extension_points():
 def _load_jupyter_server_extension(server_app):
     import os
 
+    from .downloads import setup_download_handlers
     from .handlers import allowed_roots, setup_handlers
     from .snippets import setup_snippet_handlers
     from .tutorials import SwotSettings, setup_tutorial_handlers
@@ -39,6 +40,7 @@ def _load_jupyter_server_extension(server_app):
     setup_handlers(server_app.web_app, config)
     setup_tutorial_handlers(server_app.web_app)
     setup_snippet_handlers(server_app.web_app)
+    setup_download_handlers(server_app.web_app)
     roots = allowed_roots(server_app.contents_manager.root_dir, config.extra_roots())
     server_app.log.info("jupyterlab_swot: serving /swot/files/ and /swot/list/ (read only) from %s", ", ".join(roots))
     if config.sample_data and not os.path.isdir(os.path.expanduser(config.sample_data)):

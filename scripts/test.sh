@@ -13,11 +13,16 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 bash scripts/setup.sh || { echo "set-up failed" >&2; exit 1; }
 
-if ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1; then
-  step "installing Debian's Chromium for the UI tests"
+# Debian packages the tests run against: Chromium (galata) and openssh-server (the SFTP
+# transport's tests start its sshd as this user on a loopback port).
+packages=()
+command -v "${CHROMIUM_PATH:-chromium}" >/dev/null 2>&1 || packages+=(chromium)
+[ -x /usr/sbin/sshd ] || packages+=(openssh-server)
+if [ ${#packages[@]} -gt 0 ]; then
+  step "installing Debian's ${packages[*]} for the tests"
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null \
-    || { echo "cannot install chromium" >&2; exit 1; }
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null \
+    || { echo "cannot install ${packages[*]}" >&2; exit 1; }
 fi
 
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"
