@@ -30,7 +30,7 @@ export interface HttpCause {
 }
 
 /** The extension's routes under `{baseUrl}swot/`. */
-export type SwotRoute = 'files' | 'list' | 'config' | 'orbit' | 'snippets' | 'tutorials';
+export type SwotRoute = 'files' | 'list' | 'config' | 'orbit' | 'snippets' | 'tutorials' | 'downloads';
 
 export interface RequestOptions extends RequestInit {
   /** Resolve to undefined on 404 (a missing Zarr key is no error) instead of throwing. */
@@ -339,4 +339,113 @@ export async function fetchTutorialThumbnail(id: string, settings?: ServerConnec
 export async function copyTutorial(id: string, settings?: ServerConnection.ISettings): Promise<{ path: string; kernel: string }> {
   const response = await requestAPI(`${id}/copy`, { route: 'tutorials', method: 'POST', body: '{}' }, settings);
   return json<{ path: string; kernel: string }>(response, sourceOf('tutorials', `${id}/copy`));
+}
+
+/** What a download job fetches (the body of POST /swot/downloads, jupyterlab_swot/downloads.py). */
+export interface DownloadRequest {
+  provider: 'podaac' | 'aviso';
+  /** A CMR short name, or an AVISO tree path (/swot_products/...). */
+  collection: string;
+  /** AVISO version folder (v2_0_1, PIC2...) when the collection does not fix it. */
+  version?: string;
+  /** Whole numbers, or a text such as "1-3,5". */
+  cycles?: number[] | string;
+  passes?: number[] | string;
+  /** ISO 8601 "START/END". */
+  time?: string;
+  /** lon0, lat0, lon1, lat1 (lon0 > lon1 crosses the dateline). */
+  bbox?: [number, number, number, number];
+  phase?: 'science' | 'calval';
+  /** The folder to download into: relative to the server root, or absolute inside a root. */
+  out: string;
+  /** Parallel transfers, 1 to 16 (the command's default is 4). */
+  jobs?: number;
+  /** List what would be fetched, with the total size, and fetch nothing. */
+  dryRun?: boolean;
+}
+
+export type DownloadState = 'starting' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A file a job has started (its bytes so far) or finished. */
+export interface DownloadFile {
+  name: string;
+  bytes: number | null;
+  size?: number | null;
+  state: 'transferring' | 'done' | 'skipped' | 'failed';
+  verified?: 'checksum' | 'size' | 'none';
+  path?: string;
+  /** The attempt number of the last retry. */
+  retry?: number;
+}
+
+/** A job as the server reports it (DownloadJob.as_json()). */
+export interface DownloadJob {
+  id: string;
+  state: DownloadState;
+  request: DownloadRequest;
+  /** The out folder as asked (relative to the server root, or absolute). */
+  out: string;
+  /** Epoch seconds. */
+  started: number;
+  ended: number | null;
+  dryRun: boolean;
+  /** Files planned (null before the plan). */
+  files: number | null;
+  plannedBytes: number | null;
+  done: number;
+  skipped: number;
+  failed: number;
+  remaining: number | null;
+  /** Bytes transferred so far (skipped files not counted). */
+  bytes: number;
+  /** Bytes per second over the last seconds. */
+  speed: number;
+  /** The files in transfer now. */
+  current: DownloadFile[];
+  errors: Array<{ name: string | null; message: string; code: string | null }>;
+  end: { files: number; done: number; skipped: number; failed: number; bytes: number; seconds: number } | null;
+  /** The last lines the command wrote to stderr, for a failed job. */
+  stderr: string[];
+  /** The planned files of a dry run, when the server lists them. */
+  planned?: Array<{ name: string; size?: number | null }>;
+}
+
+function jobPath(id: string): string {
+  if (!/^[0-9]+$/.test(id)) {
+    throw new UsageError(`download job ids are whole numbers, not ${JSON.stringify(id)}`);
+  }
+  return id;
+}
+
+/**
+ * Start a download job on the server (the `swot download` command, supervised by the server).
+ *
+ * @example const job = await startDownload({ provider: 'podaac', collection: 'SWOT_L2_LR_SSH_BASIC_2.0', cycles: [8], out: 'swot-downloads/x' });
+ * @throws FileAccessError with the server's refusal ({path: the field or folder, reason}) as
+ *   its cause (HttpCause): a bad field (400), an out folder that cannot be written (403)
+ */
+export async function startDownload(body: DownloadRequest, settings?: ServerConnection.ISettings): Promise<DownloadJob> {
+  const response = await requestAPI('', { route: 'downloads', method: 'POST', body: JSON.stringify(body) }, settings);
+  return json<DownloadJob>(response, sourceOf('downloads', ''));
+}
+
+/** The server's download jobs, newest first (they outlive the page). */
+export async function listDownloads(settings?: ServerConnection.ISettings): Promise<DownloadJob[]> {
+  const response = await requestAPI('', { route: 'downloads' }, settings);
+  return (await json<{ jobs: DownloadJob[] }>(response, sourceOf('downloads', ''))).jobs;
+}
+
+/** One job; FileAccessError (404) when the server has no such job. */
+export async function getDownload(id: string, settings?: ServerConnection.ISettings): Promise<DownloadJob> {
+  const response = await requestAPI(jobPath(id), { route: 'downloads' }, settings);
+  return json<DownloadJob>(response, sourceOf('downloads', id));
+}
+
+/**
+ * Cancel a running job (its transfers stop, leaving `.part` files the next run resumes), or
+ * forget a finished one; returns the job as it was then.
+ */
+export async function cancelDownload(id: string, settings?: ServerConnection.ISettings): Promise<DownloadJob> {
+  const response = await requestAPI(jobPath(id), { route: 'downloads', method: 'DELETE' }, settings);
+  return json<DownloadJob>(response, sourceOf('downloads', id));
 }

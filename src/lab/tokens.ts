@@ -18,6 +18,16 @@ export namespace CommandIDs {
   export const refreshSnippets = 'swot:refresh-snippets';
   /** Copy tutorial args.id into the tutorials folder (a new file every time) and open it with its kernel. */
   export const openTutorial = 'swot:open-tutorial';
+  /**
+   * Open the download dialog, pre-filled: args.product (catalog id), args.location (a location id;
+   * when it has no provider, the product's first location that has one), and optional
+   * args.cycles / args.passes (number[] or a text such as "1-3,5"), args.start / args.end (ISO
+   * dates), args.bbox ([lon0, lat0, lon1, lat1]), args.out (folder relative to the server root).
+   * Resolves to the started job, or undefined when the dialog is cancelled.
+   */
+  export const download = 'swot:download';
+  /** Show the Downloads section of the SWOT sidebar. */
+  export const showDownloads = 'swot:show-downloads';
 }
 
 /** The catalog the sidebar shows: built-in products merged with the user's settings, and their locations. */
