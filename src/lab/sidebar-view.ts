@@ -12,7 +12,8 @@ import { Widget } from '@lumino/widgets';
 import { CatalogProduct, filterCatalog, formatVolume, LocationIssue, ResolvedLocation } from '../core/catalog';
 import { BrowserView } from './browser/browser-view';
 import { el } from './dom';
-import { ICatalogModel } from './tokens';
+import { isDownloadable } from './downloads/download-request';
+import { CommandIDs, ICatalogModel } from './tokens';
 
 export interface CatalogSidebarOptions {
   commands: CommandRegistry;
@@ -219,6 +220,12 @@ export class CatalogSidebar extends Widget {
           item.append(browse);
         } else if (location.reason) {
           item.append(el('div', 'jp-swot-locationProblem', location.reason));
+        }
+        if (isDownloadable(location)) {
+          const download = el('button', 'jp-swot-locationDownload jp-mod-styled', 'Download…');
+          download.title = `Download from ${location.provider}: ${location.collection}`;
+          download.addEventListener('click', () => void this._options.commands.execute(CommandIDs.download, { product: product.id, location: location.id }));
+          item.append(download);
         }
         list.append(item);
       }

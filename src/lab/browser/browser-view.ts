@@ -48,7 +48,7 @@ export class BrowserView extends Panel {
     this.addClass('jp-swot-browser');
     this.crumbs.addClass('jp-swot-crumbs');
     this.state.addClass('jp-swot-listState');
-    this.filters = new FiltersView(this.model);
+    this.filters = new FiltersView(this.model, options.commands);
     this.list = new VirtualList<BrowseRow>({ rowHeight: ROW_HEIGHT, render: (row, i) => this.row(row, i) });
     this.list.addClass('jp-swot-rows');
     this.details = new DetailsView({ model: this.model, commands: options.commands, notebooks: options.notebooks, serverRoot: options.serverRoot, cwd: options.cwd });

@@ -4,9 +4,12 @@
  * passes by the pass finder, whose answer is listed under the map. A filter
  * that cannot be read says why next to it; the others keep working.
  */
+import { CommandRegistry } from '@lumino/commands';
 import { Panel, Widget } from '@lumino/widgets';
 import { parseNumberFilter } from '../../core/browse';
 import { el } from '../dom';
+import { numberFilterText } from '../downloads/download-format';
+import { CommandIDs } from '../tokens';
 import { errorMessage } from '../error-message';
 import { Box, BoxMap } from './box-map';
 import { BrowserFilters, BrowserModel } from './browser-model';
@@ -49,7 +52,10 @@ export class FiltersView extends Panel {
   private readonly passesInfo = el('div', 'jp-swot-filter-crossing');
   private readonly map = new BoxMap();
 
-  constructor(private readonly model: BrowserModel) {
+  constructor(
+    private readonly model: BrowserModel,
+    private readonly commands?: CommandRegistry
+  ) {
     super();
     this.addClass('jp-swot-filters');
     const form = new Widget();
@@ -142,6 +148,28 @@ export class FiltersView extends Panel {
     }
   }
 
+  /** "Download these passes": the download dialog with this product, the box and its passes (and the cycle and date filters). */
+  private downloadButton(passes: number[]): HTMLButtonElement | undefined {
+    const location = this.model.location;
+    const { cycles, start, end, bbox } = this.model.filters;
+    const args = {
+      product: location?.product ?? '',
+      location: location?.id ?? '',
+      passes,
+      ...(bbox ? { bbox } : {}),
+      ...(cycles !== undefined ? { cycles: numberFilterText(cycles) } : {}),
+      ...(start ? { start } : {}),
+      ...(end ? { end } : {})
+    };
+    if (!location || !this.commands?.hasCommand(CommandIDs.download) || !this.commands.isEnabled(CommandIDs.download, args)) {
+      return undefined; // no PO.DAAC or AVISO location for this product
+    }
+    const button = el('button', 'jp-swot-filter-downloadPasses jp-mod-styled', 'Download these passes');
+    button.title = `Download passes ${passes.join(', ')} of ${location.product}`;
+    button.addEventListener('click', () => void this.commands?.execute(CommandIDs.download, args));
+    return button;
+  }
+
   private onModel(_: BrowserModel, what: string): void {
     if (what !== 'filters') {
       return;
@@ -180,6 +208,10 @@ export class FiltersView extends Panel {
         use.title = `Set the pass filter to ${passes.join(', ')}`;
         use.addEventListener('click', () => this.setValues({ passes: passes.join(', ') }));
         children.push(use);
+        const download = this.downloadButton(passes);
+        if (download) {
+          children.push(download);
+        }
       }
       this.passesInfo.replaceChildren(...children);
     } else {

@@ -5,6 +5,7 @@ import {
   compactNumbers,
   countsText,
   errorText,
+  fileBrowserPath,
   fileText,
   formatBytes,
   formatSpeed,
@@ -107,5 +108,16 @@ describe('polling', () => {
     expect(pollDelay([job({ state: 'failed' })], true)).toBe(IDLE_POLL_MS);
     expect(pollDelay([], true)).toBe(IDLE_POLL_MS);
     expect(pollDelay([job({ state: 'cancelled' })], false)).toBeUndefined();
+  });
+});
+
+describe('the out folder in the file browser', () => {
+  it('is relative to the server root, or undefined outside it', () => {
+    expect(fileBrowserPath('swot-downloads/x/', '/home/me')).toBe('swot-downloads/x');
+    expect(fileBrowserPath('./a', undefined)).toBe('a');
+    expect(fileBrowserPath('/home/me/data/x', '/home/me/')).toBe('data/x');
+    expect(fileBrowserPath('/home/me', '/home/me')).toBe('');
+    expect(fileBrowserPath('/home/meta/x', '/home/me')).toBeUndefined();
+    expect(fileBrowserPath('/datalake/x', undefined)).toBeUndefined();
   });
 });

@@ -155,3 +155,23 @@ export function pollDelay(jobs: ReadonlyArray<Pick<DownloadJob, 'state'>>, visib
   }
   return visible ? IDLE_POLL_MS : undefined;
 }
+
+/**
+ * The out folder as the file browser names it (relative to the server root), or undefined
+ * when it is outside the server root (the file browser cannot show it).
+ */
+export function fileBrowserPath(out: string, serverRoot: string | undefined): string | undefined {
+  const clean = (p: string) => p.replace(/\/+$/, '');
+  if (!out.startsWith('/')) {
+    return clean(out.replace(/^\.\//, ''));
+  }
+  if (!serverRoot) {
+    return undefined;
+  }
+  const root = clean(serverRoot);
+  const path = clean(out);
+  if (path === root) {
+    return '';
+  }
+  return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : undefined;
+}
