@@ -224,7 +224,9 @@ export class CatalogSidebar extends Widget {
         if (isDownloadable(location)) {
           const download = el('button', 'jp-swot-locationDownload jp-mod-styled', 'Download…');
           download.title = `Download from ${location.provider}: ${location.collection}`;
-          download.addEventListener('click', () => void this._options.commands.execute(CommandIDs.download, { product: product.id, location: location.id }));
+          download.addEventListener('click', () =>
+            this._options.commands.execute(CommandIDs.download, { product: product.id, location: location.id }).catch(reason => console.error('jupyterlab-swot: download', reason))
+          );
           item.append(download);
         }
         list.append(item);

@@ -166,7 +166,7 @@ export class FiltersView extends Panel {
     }
     const button = el('button', 'jp-swot-filter-downloadPasses jp-mod-styled', 'Download these passes');
     button.title = `Download passes ${passes.join(', ')} of ${location.product}`;
-    button.addEventListener('click', () => void this.commands?.execute(CommandIDs.download, args));
+    button.addEventListener('click', () => this.commands?.execute(CommandIDs.download, args).catch(reason => console.error('jupyterlab-swot: download', reason)));
     return button;
   }
 
