@@ -222,7 +222,12 @@ function cmrMessages(body: string): string {
  *
  * @throws UsageError for a bad query; DownloadError (AUTH, NOT_FOUND, HTTP, BAD_RESPONSE, ABORTED) naming the URL and status
  */
-export async function searchCmr(query: SearchQuery, ctx: SearchContext): Promise<Granule[]> {
+export interface CmrSearchOptions {
+  /** Granules per page (default 2000, CMR's largest; less with a smaller limit). */
+  pageSize?: number;
+}
+
+export async function searchCmr(query: SearchQuery, ctx: SearchContext, options: CmrSearchOptions = {}): Promise<Granule[]> {
   validateQuery(query);
   const passes = await passFilter(query, ctx.passesInBox);
   if (passes !== undefined && passes.length === 0) {
@@ -236,7 +241,7 @@ export async function searchCmr(query: SearchQuery, ctx: SearchContext): Promise
   const seen = new Set<string>();
   const out: Granule[] = [];
 
-  for (const params of cmrRequests(query, { passes })) {
+  for (const params of cmrRequests(query, { passes, pageSize: options.pageSize })) {
     const pageSize = Number(params.get('page_size'));
     let searchAfter: string | null = null;
     do {

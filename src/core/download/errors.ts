@@ -51,7 +51,7 @@ export function isDownloadError(error: unknown): error is DownloadError {
   return error instanceof DownloadError;
 }
 
-const SECRET_PARAM = /token|signature|credential|password|passwd|secret|key|auth|x-amz-|sig$/i;
+const SECRET_PARAM = /token|signature|credential|password|passwd|secret|api_?key|^key$|^sig$|^auth|^x-amz-/i;
 
 /** A URL fit for a message: no user:password@, secret-looking query values replaced by '***'. */
 export function redactUrl(url: string): string {
@@ -69,6 +69,11 @@ export function redactUrl(url: string): string {
     }
   }
   return u.toString();
+}
+
+/** Text (an underlying error's message) with every URL in it redacted. */
+export function redactText(text: string): string {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, m => redactUrl(m));
 }
 
 export const PROVIDER_LABEL: Record<ProviderName, string> = { podaac: 'PO.DAAC', aviso: 'AVISO' };
@@ -99,6 +104,6 @@ export async function fetchOrThrow<R>(provider: ProviderName, url: string, signa
     if (error instanceof DownloadError) throw error;
     checkAborted(signal, provider);
     const reason = error instanceof Error ? ((error as { cause?: { message?: string } }).cause?.message ?? error.message) : String(error);
-    throw new DownloadError('HTTP', provider, `${PROVIDER_LABEL[provider]}: cannot reach ${redactUrl(url)}: ${reason}`, { url, cause: error });
+    throw new DownloadError('HTTP', provider, `${PROVIDER_LABEL[provider]}: cannot reach ${redactUrl(url)}: ${redactText(reason)}`, { url, cause: error });
   }
 }
