@@ -177,7 +177,7 @@ describe('searchThredds against a loopback THREDDS', () => {
   it('prunes cycle folders by the period, then filters passes and times by name', async () => {
     const found = await searchThredds({ ...Q, passes: [165, 166], time: { start: '2024-12-29T17:00:00Z', end: '2024-12-29T17:30:00Z' } }, ctx());
     expect(fetched().sort()).toEqual(['/', '/cycle_026']);
-    expect(found.map(g => [g.cycle, g.pass, g.name.slice(-8)])).toEqual([[26, 165, '_02.nc']]);
+    expect(found.map(g => [g.cycle, g.pass, g.name.slice(-6)])).toEqual([[26, 165, '_02.nc']]);
   });
 
   it('descends forward/ and reproc/ folders', async () => {
