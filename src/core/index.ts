@@ -26,3 +26,4 @@ export * from './stats';
 export * from './spectra';
 export * from './browse';
 export * from './snippets';
+export * from './download';
