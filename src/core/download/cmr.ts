@@ -3,6 +3,7 @@
  * period, box, cycle and pass, paged with CMR-Search-After; UMM-G records
  * turned into Granules with their file name, URL, size and checksum.
  */
+import { toEpochMs } from '../cf/time';
 import { parseProductFileName } from '../product';
 import { checkAborted, DownloadError, fetchOrThrow, httpError, redactUrl } from './errors';
 import { overlapsPeriod, passFilter, queryPeriod, validateQuery } from './query';
@@ -60,7 +61,9 @@ export function cmrGranuleParams(query: SearchQuery, options: CmrRequestOptions 
   const p = makeSearchParams();
   p.set(CONCEPT_ID.test(query.collection) ? 'collection_concept_id' : 'short_name', query.collection);
   if (query.time !== undefined) {
-    p.set('temporal', `${query.time.start},${query.time.end}`);
+    // Full UTC times, as CMR wants them (a time without a zone is UTC, as everywhere in the query).
+    const iso = (t: string) => new Date(toEpochMs(t, 'time')).toISOString().replace('.000Z', 'Z');
+    p.set('temporal', `${iso(query.time.start)},${iso(query.time.end)}`);
   }
   if (query.bbox !== undefined) {
     p.set('bounding_box', cmrBoundingBox(query.bbox));

@@ -39,6 +39,7 @@ describe('CMR parameters', () => {
     expect(p.get('options[readable_granule_name][pattern]')).toBe('true');
     expect(p.has('passes[0][pass]')).toBe(false);
     expect(p.get('page_size')).toBe('5');
+    expect(cmrGranuleParams({ ...Q, time: { start: '2024-12-29', end: '2024-12-30T12:00' } }).get('temporal')).toBe('2024-12-29T00:00:00Z,2024-12-30T12:00:00Z');
     expect(cmrGranuleParams({ ...Q, collection: 'C2799438303-POCLOUD' }).get('collection_concept_id')).toBe('C2799438303-POCLOUD');
   });
 
