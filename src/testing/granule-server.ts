@@ -182,38 +182,36 @@ export async function startGranuleServer(options: GranuleServerOptions): Promise
     const dropAfter = nth === 1 ? fault.dropAfter : undefined;
     const stallAfter = nth === 1 ? fault.stallAfter : undefined;
     const cut = dropAfter ?? stallAfter;
-    let sent = 0;
-    let position = start;
-    const stream = createReadStream(full, { start, end, highWaterMark: 16 * 1024 });
-    stream.on('data', (chunk: Buffer | string) => {
-      let buffer = Buffer.from(chunk as Buffer);
-      if (corruptAt >= position && corruptAt < position + buffer.length) {
-        buffer = Buffer.from(buffer);
-        buffer[corruptAt - position] ^= 0xff;
-      }
-      position += buffer.length;
-      if (cut !== undefined && sent + buffer.length >= cut) {
-        res.write(buffer.subarray(0, cut - sent));
-        sent = cut;
-        stream.destroy();
-        if (dropAfter !== undefined) {
-          // Let the bytes leave, then cut the connection.
-          setTimeout(() => res.socket?.destroy(), 20);
+    void (async () => {
+      let sent = 0;
+      let position = start;
+      let gone = false;
+      res.on('close', () => (gone = true));
+      const chunkSize = fault.bytesPerSecond ? Math.max(1024, Math.min(16 * 1024, Math.floor(fault.bytesPerSecond / 20))) : 64 * 1024;
+      try {
+        for await (const chunk of createReadStream(full, { start, end, highWaterMark: chunkSize })) {
+          if (gone) return;
+          let buffer = chunk as Buffer;
+          if (corruptAt >= position && corruptAt < position + buffer.length) {
+            buffer = Buffer.from(buffer);
+            buffer[corruptAt - position] ^= 0xff;
+          }
+          position += buffer.length;
+          if (cut !== undefined && sent + buffer.length >= cut) {
+            res.write(buffer.subarray(0, cut - sent));
+            // Drop: let the bytes leave, then cut the connection. Stall: say nothing more.
+            if (dropAfter !== undefined) setTimeout(() => res.socket?.destroy(), 20);
+            return;
+          }
+          sent += buffer.length;
+          if (!res.write(buffer)) await new Promise(resolve => res.once('drain', resolve));
+          if (fault.bytesPerSecond) await new Promise(resolve => setTimeout(resolve, (buffer.length / fault.bytesPerSecond!) * 1000));
         }
-        return;
+        res.end();
+      } catch {
+        res.destroy();
       }
-      sent += buffer.length;
-      if (!res.write(buffer)) {
-        stream.pause();
-        res.once('drain', () => stream.resume());
-      }
-      if (fault.bytesPerSecond) {
-        stream.pause();
-        setTimeout(() => stream.resume(), (buffer.length / fault.bytesPerSecond) * 1000);
-      }
-    });
-    stream.on('end', () => res.end());
-    stream.on('error', () => res.destroy());
+    })();
   };
 
   const provider = http.createServer((req, res) => {
