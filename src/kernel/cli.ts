@@ -17,6 +17,8 @@ import { open } from './open';
 import { save } from './save';
 import { passesCrossing, PassesOptions } from './passes';
 import { version } from './version';
+import { search, SearchOptions } from './remote-search';
+import { isDownloadError } from '../core/download';
 
 const USAGE = `Usage: swot <command> [options]
 
@@ -54,6 +56,15 @@ Commands:
                        NaN-aware count, mean, std, rms, min, max (percentiles
                        5/50/95 when a selection is made), streamed over all
                        passes with worker threads.
+  search --provider podaac|aviso --collection NAME [--version-folder V]
+       [--cycle N|N,M|N-M,...] [--pass ...] [--time START/END]
+       [--bbox LON0,LAT0,LON1,LAT1] [--phase science|calval] [--json]
+                       Granules PO.DAAC (CMR short name) or AVISO (THREDDS; tree
+                       path such as /swot_products/l3_karin_nadir/l3_lr_ssh/
+                       v2_0_1/Expert) hold: name, size, cycle, pass, time span.
+                       The box is turned into passes by the swath-aware pass
+                       finder. Endpoints: SWOT_CMR_URL, SWOT_AVISO_THREDDS_URL;
+                       AVISO credentials from .netrc or AVISO_USERNAME/PASSWORD.
   passes (--bbox LON0,LAT0,LON1,LAT1 | --point LON,LAT | --polygon LON,LAT;LON,LAT;...)
        [--phase science|calval] [--time START/END] [--pass N|N,M|N-M] [--json]
                        Passes whose swath (10-60 km either side of nadir) or
@@ -69,7 +80,8 @@ Options:
   -V, --version        Show the version.
 
 Exit codes: 0 ok, 2 usage error, 3 bad input (missing, not netCDF4, truncated,
-corrupt), 4 nothing selected (swot read or diag without --allow-empty).
+corrupt), 4 nothing selected (swot read or diag without --allow-empty), 5 a provider failed
+(credentials, HTTP, bad answer: swot search, swot download).
 `;
 
 const SELECTION_OPTIONS = ['--bbox', '--time', '--cycle', '--pass', '--quality', '--group', '--subset'];
@@ -259,12 +271,46 @@ async function passes(argv: string[], io: CliIO): Promise<void> {
   io.out([title, ...(rows.length ? [header, ...lines] : [])].join('\n'));
 }
 
+async function searchCommand(argv: string[], io: CliIO): Promise<void> {
+  const { positionals, flags, values } = parseArgs(argv, ['--json'], ['--provider', '--collection', '--version-folder', '--cycle', '--pass', '--time', '--bbox', '--phase', '--limit']);
+  if (positionals.length > 0) throw new UsageError(`swot search takes no PATH (got "${positionals[0]}")`);
+  const provider = values.get('--provider');
+  if (provider !== 'podaac' && provider !== 'aviso') throw new UsageError(`--provider takes podaac or aviso${provider ? `, got "${provider}"` : ''}`);
+  const collection = values.get('--collection');
+  if (!collection) throw new UsageError('swot search needs --collection (a CMR short name, or an AVISO tree path)');
+  const options: SearchOptions = { provider, collection };
+  const text = (flag: string) => values.get(flag);
+  if (text('--version-folder')) options.version = text('--version-folder');
+  if (text('--cycle')) options.cycles = text('--cycle');
+  if (text('--pass')) options.passes = text('--pass');
+  if (text('--time')) options.time = text('--time');
+  if (text('--bbox')) options.bbox = parseBbox(text('--bbox')!);
+  const phase = text('--phase');
+  if (phase !== undefined) {
+    if (phase !== 'science' && phase !== 'calval') throw new UsageError(`--phase takes science or calval, got "${phase}"`);
+    options.phase = phase;
+  }
+  if (text('--limit')) options.limit = Number(text('--limit'));
+  const granules = await search(options);
+  if (flags.has('--json')) {
+    io.out(JSON.stringify(granules, null, 2));
+    return;
+  }
+  const size = (g: (typeof granules)[number]) => (g.size ?? g.approxSize) === undefined ? '?' : `${g.size === undefined ? '~' : ''}${(((g.size ?? g.approxSize)!) / 1e6).toFixed(1)} MB`;
+  const total = granules.reduce((t, g) => t + (g.size ?? g.approxSize ?? 0), 0);
+  io.out([
+    `${granules.length} granule${granules.length === 1 ? '' : 's'} in ${provider} ${collection} (${(total / 1e9).toFixed(2)} GB)`,
+    ...granules.map(g => `${String(g.cycle ?? '').padStart(5)} ${String(g.pass ?? '').padStart(4)}  ${size(g).padStart(10)}  ${g.name}`)
+  ].join('\n'));
+}
+
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<void>> = {
   info,
   passes,
   read,
   diag,
-  stats: statsCommand
+  stats: statsCommand,
+  search: searchCommand
 };
 
 export type { CliIO };
@@ -291,6 +337,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (error instanceof RangeError) {
       io.err(`swot: ${error.message}`);
       return 2;
+    }
+    if (isDownloadError(error)) {
+      // provider failures (credentials, HTTP, bad answers): exit 5, the message names provider and URL, never a secret
+      io.err(`swot: ${error.message}`);
+      return 5;
     }
     if (isSwotError(error)) {
       io.err(`swot: ${error.message}`);

@@ -27,6 +27,9 @@ export type { ShowOptions, SwathBundle } from './show';
 export type { MeanMapOptions } from './maps';
 export { passesCrossing, loadEphemeris } from './passes';
 export { sampleData } from './sample';
+export { search } from './remote-search';
+export type { SearchOptions } from './remote-search';
+export type { Granule } from '../core/download';
 export type { PassesOptions } from './passes';
 export type { PassCrossing, Region, Phase, Side } from '../core/orbit';
 export {

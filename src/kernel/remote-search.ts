@@ -1,0 +1,88 @@
+/**
+ * `search()` in the kernel library and `swot search`: which granules PO.DAAC (CMR) or AVISO
+ * (THREDDS) hold for a collection, cycles, passes, period and box, through the core's search
+ * (src/core/download). The kernel adds what needs Node: the endpoints from the environment
+ * (SWOT_CMR_URL, SWOT_AVISO_THREDDS_URL, for mirrors and tests), AVISO's Basic credentials for
+ * the THREDDS host (.netrc or AVISO_USERNAME/PASSWORD, never printed) and the swath-aware pass
+ * finder for the box.
+ *
+ * @example
+ * const granules = await swot.search({ provider: 'podaac', collection: 'SWOT_L2_LR_SSH_BASIC_2.0', cycles: [26], passes: [165] });
+ */
+import {
+  DEFAULT_CMR_URL,
+  DEFAULT_THREDDS_URL,
+  FetchLike,
+  Granule,
+  parseBBox,
+  parseNumberList,
+  parseTimeRange,
+  ProviderName,
+  searchGranules,
+  SearchQuery,
+  validateQuery
+} from '../core/download';
+import { credentialsFor } from './download/credentials';
+import { passesCrossing } from './passes';
+
+export interface SearchOptions {
+  provider: ProviderName;
+  collection: string;
+  /** AVISO version folder (v2_0_1, v3_0, PIC2) when the collection does not name it. */
+  version?: string;
+  /** A list, or text such as "1-3,5". */
+  cycles?: number[] | string;
+  passes?: number[] | string;
+  /** { start, end }, [start, end] or "START/END" (ISO 8601). */
+  time?: { start: string; end: string } | [string, string] | string;
+  bbox?: [number, number, number, number] | string;
+  phase?: 'science' | 'calval';
+  limit?: number;
+  /** Folder of the orbit ephemerides for the box filter (see passesCrossing). */
+  ephemerides?: string;
+}
+
+/** The core's SearchQuery from the library's friendlier options (lists as text, time as a pair). */
+export function searchQuery(options: SearchOptions): SearchQuery {
+  const { ephemerides: _ephemerides, ...rest } = options;
+  const query: SearchQuery = { provider: rest.provider, collection: rest.collection };
+  if (rest.version !== undefined) query.version = rest.version;
+  if (rest.cycles !== undefined) query.cycles = typeof rest.cycles === 'string' ? parseNumberList(rest.cycles, 'cycles') : rest.cycles;
+  if (rest.passes !== undefined) query.passes = typeof rest.passes === 'string' ? parseNumberList(rest.passes, 'passes') : rest.passes;
+  if (rest.time !== undefined) {
+    query.time = typeof rest.time === 'string' ? parseTimeRange(rest.time, 'time') : Array.isArray(rest.time) ? { start: rest.time[0], end: rest.time[1] } : rest.time;
+  }
+  if (rest.bbox !== undefined) query.bbox = typeof rest.bbox === 'string' ? parseBBox(rest.bbox, 'bbox') : rest.bbox;
+  if (rest.phase !== undefined) query.phase = rest.phase;
+  if (rest.limit !== undefined) query.limit = rest.limit;
+  validateQuery({ ...query }, 'search()');
+  return query;
+}
+
+export function endpoints(env: Record<string, string | undefined> = process.env): { cmrUrl: string; threddsUrl: string } {
+  return { cmrUrl: env.SWOT_CMR_URL || DEFAULT_CMR_URL, threddsUrl: env.SWOT_AVISO_THREDDS_URL || DEFAULT_THREDDS_URL };
+}
+
+/** Global fetch, with AVISO's Basic credentials added for the THREDDS host only. */
+function providerFetch(provider: ProviderName, threddsUrl: string): FetchLike {
+  const base = globalThis.fetch as unknown as FetchLike;
+  if (provider !== 'aviso') return base;
+  const host = new URL(threddsUrl).host;
+  const credentials = credentialsFor('aviso', host);
+  if (!credentials || credentials.kind !== 'basic') return base;
+  const header = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+  return (url, init = {}) => base(url, new URL(url).host === host ? { ...init, headers: { ...init.headers, authorization: header } } : init);
+}
+
+/** The granules a provider holds for the query (name, URL, size, checksum, cycle, pass, time span). */
+export async function search(options: SearchOptions, signal?: AbortSignal): Promise<Granule[]> {
+  const query = searchQuery(options);
+  const { cmrUrl, threddsUrl } = endpoints();
+  return searchGranules(query, {
+    fetch: providerFetch(query.provider, threddsUrl),
+    cmrUrl,
+    threddsUrl,
+    signal,
+    passesInBox: async (bbox, phase) => [...new Set((await passesCrossing({ bbox }, { phase, ephemerides: options.ephemerides })).map(r => r.pass))]
+  });
+}
