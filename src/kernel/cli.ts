@@ -18,6 +18,7 @@ import { save } from './save';
 import { passesCrossing, PassesOptions } from './passes';
 import { version } from './version';
 import { search, SearchOptions } from './remote-search';
+import { download } from './remote-download';
 import { isDownloadError } from '../core/download';
 
 const USAGE = `Usage: swot <command> [options]
@@ -65,6 +66,13 @@ Commands:
                        The box is turned into passes by the swath-aware pass
                        finder. Endpoints: SWOT_CMR_URL, SWOT_AVISO_THREDDS_URL;
                        AVISO credentials from .netrc or AVISO_USERNAME/PASSWORD.
+  download [search options] --out DIR [--dry-run] [--jobs N]
+       [--transport https|sftp] [--progress lines|jsonl|none]
+                       Fetch what swot search finds into DIR (AVISO: DIR/cycle_CCC/),
+                       4 files at a time: NAME.part, resumed after an interruption
+                       (HTTP Range, SFTP offsets), verified (checksum, else size)
+                       before it takes its name; complete files are skipped.
+                       PO.DAAC: EARTHDATA_TOKEN or Earthdata login (.netrc, env).
   passes (--bbox LON0,LAT0,LON1,LAT1 | --point LON,LAT | --polygon LON,LAT;LON,LAT;...)
        [--phase science|calval] [--time START/END] [--pass N|N,M|N-M] [--json]
                        Passes whose swath (10-60 km either side of nadir) or
@@ -271,13 +279,14 @@ async function passes(argv: string[], io: CliIO): Promise<void> {
   io.out([title, ...(rows.length ? [header, ...lines] : [])].join('\n'));
 }
 
-async function searchCommand(argv: string[], io: CliIO): Promise<void> {
-  const { positionals, flags, values } = parseArgs(argv, ['--json'], ['--provider', '--collection', '--version-folder', '--cycle', '--pass', '--time', '--bbox', '--phase', '--limit']);
-  if (positionals.length > 0) throw new UsageError(`swot search takes no PATH (got "${positionals[0]}")`);
+const SEARCH_VALUES = ['--provider', '--collection', '--version-folder', '--cycle', '--pass', '--time', '--bbox', '--phase', '--limit'];
+
+/** The search options of swot search and swot download. */
+function searchOptions(values: Map<string, string>): SearchOptions {
   const provider = values.get('--provider');
   if (provider !== 'podaac' && provider !== 'aviso') throw new UsageError(`--provider takes podaac or aviso${provider ? `, got "${provider}"` : ''}`);
   const collection = values.get('--collection');
-  if (!collection) throw new UsageError('swot search needs --collection (a CMR short name, or an AVISO tree path)');
+  if (!collection) throw new UsageError('swot search and swot download need --collection (a CMR short name, or an AVISO tree path)');
   const options: SearchOptions = { provider, collection };
   const text = (flag: string) => values.get(flag);
   if (text('--version-folder')) options.version = text('--version-folder');
@@ -291,6 +300,14 @@ async function searchCommand(argv: string[], io: CliIO): Promise<void> {
     options.phase = phase;
   }
   if (text('--limit')) options.limit = Number(text('--limit'));
+  return options;
+}
+
+async function searchCommand(argv: string[], io: CliIO): Promise<void> {
+  const { positionals, flags, values } = parseArgs(argv, ['--json'], SEARCH_VALUES);
+  if (positionals.length > 0) throw new UsageError(`swot search takes no PATH (got "${positionals[0]}")`);
+  const options = searchOptions(values);
+  const { provider, collection } = options;
   const granules = await search(options);
   if (flags.has('--json')) {
     io.out(JSON.stringify(granules, null, 2));
@@ -304,13 +321,59 @@ async function searchCommand(argv: string[], io: CliIO): Promise<void> {
   ].join('\n'));
 }
 
+async function downloadCommand(argv: string[], io: CliIO): Promise<void> {
+  const { positionals, flags, values } = parseArgs(argv, ['--dry-run', '--json'], [...SEARCH_VALUES, '--out', '--jobs', '--transport', '--progress']);
+  if (positionals.length > 0) throw new UsageError(`swot download takes no PATH (got "${positionals[0]}"): give --out DIR`);
+  const out = values.get('--out');
+  if (!out) throw new UsageError('swot download needs --out DIR');
+  const jobs = values.has('--jobs') ? Number(values.get('--jobs')) : undefined;
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 16)) throw new UsageError(`--jobs takes 1 to 16, got "${values.get('--jobs')}"`);
+  const transport = values.get('--transport');
+  if (transport !== undefined && transport !== 'https' && transport !== 'sftp') throw new UsageError(`--transport takes https or sftp, got "${transport}"`);
+  const progress = values.get('--progress') ?? (flags.has('--json') ? 'none' : 'lines');
+  if (!['jsonl', 'lines', 'none'].includes(progress)) throw new UsageError(`--progress takes jsonl, lines or none, got "${progress}"`);
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  const onEvent = progress === 'jsonl'
+    ? (e: object) => io.out(JSON.stringify(e))
+    : progress === 'lines'
+      ? (e: import('../core/download').DownloadEvent) => {
+          if (e.event === 'plan') io.out(`${e.files} file${e.files === 1 ? '' : 's'}, ${mb(e.bytes)}${e.unknownSize ? ` (+${e.unknownSize} of unknown size)` : ''}`);
+          else if (e.event === 'done') io.out(`${e.skipped ? 'skipped (complete)' : `done (${e.verified})`}  ${e.path}`);
+          else if (e.event === 'error') io.err(`failed  ${e.name}: ${e.message}`);
+          else if (e.event === 'retry') io.err(`retry ${e.attempt}  ${e.name}: ${e.reason}`);
+        }
+      : undefined;
+  try {
+    const result = await download({ ...searchOptions(values), out, jobs, transport, dryRun: flags.has('--dry-run'), onEvent, signal: controller.signal });
+    if ('dryRun' in result) {
+      if (flags.has('--json')) io.out(JSON.stringify(result, null, 2));
+      else if (progress !== 'jsonl') io.out(result.granules.map(g => `${(g.size ?? g.approxSize) === undefined ? '?' : mb((g.size ?? g.approxSize)!)}  ${g.name}`).join('\n'));
+      return;
+    }
+    if (progress === 'lines') io.out(`${result.done} downloaded, ${result.skipped} already complete, ${result.failed} failed: ${mb(result.bytes)} in ${result.seconds.toFixed(1)} s`);
+    if (result.cancelled) throw new DownloadFailed(`cancelled: the .part files stay in ${out}, the next run resumes them`);
+    if (result.failed > 0) throw new DownloadFailed(`${result.failed} file${result.failed === 1 ? '' : 's'} failed (see above); run again to resume`);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+/** Some files failed or the run was cancelled: exit 5 (a provider failure), after the per-file messages. */
+class DownloadFailed extends Error {}
+
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<void>> = {
   info,
   passes,
   read,
   diag,
   stats: statsCommand,
-  search: searchCommand
+  search: searchCommand,
+  download: downloadCommand
 };
 
 export type { CliIO };
@@ -338,7 +401,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.err(`swot: ${error.message}`);
       return 2;
     }
-    if (isDownloadError(error)) {
+    if (isDownloadError(error) || error instanceof DownloadFailed) {
       // provider failures (credentials, HTTP, bad answers): exit 5, the message names provider and URL, never a secret
       io.err(`swot: ${error.message}`);
       return 5;

@@ -28,6 +28,8 @@ export type { MeanMapOptions } from './maps';
 export { passesCrossing, loadEphemeris } from './passes';
 export { sampleData } from './sample';
 export { search } from './remote-search';
+export { download } from './remote-download';
+export type { DownloadOptions, DryRun } from './remote-download';
 export type { SearchOptions } from './remote-search';
 export type { Granule } from '../core/download';
 export type { PassesOptions } from './passes';
