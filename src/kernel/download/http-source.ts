@@ -128,7 +128,11 @@ export class HttpSource implements TransferSource {
       request.setTimeout(this.stallMs, () => {
         request.destroy(Object.assign(new Error(`no response for ${Math.round(this.stallMs / 1000)} s`), { code: 'ETIMEDOUT' }));
       });
-      request.once('response', resolve);
+      request.once('response', res => {
+        // From here the body watchdog owns stalls (its error names the stall, not 'aborted').
+        request.setTimeout(0);
+        resolve(res);
+      });
       request.once('error', reject);
       request.end();
     });

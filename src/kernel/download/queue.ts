@@ -25,7 +25,7 @@ export interface DownloadReport {
   /** Already complete and verified. */
   skipped: number;
   failed: number;
-  /** Bytes transferred by this run. */
+  /** Bytes transferred by this run for the files it completed (a failed or cancelled file's partial bytes are not counted). */
   bytes: number;
   seconds: number;
   /** True when the signal stopped the run. */
