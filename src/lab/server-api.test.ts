@@ -2,48 +2,20 @@
  * The browser's client of the extension's routes, against a real Jupyter server
  * (the environment's `jupyter server`, with this package installed by scripts/setup.sh).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ServerConnection } from '@jupyterlab/services';
+import { JupyterServer, startJupyterServer } from '../testing/jupyter-server';
 import { FileAccessError, UsageError } from '../core/errors';
 import { fetchEphemerisText, listFolder, requestAPI, swotFilesUrl, swotServerConfig } from './server-api';
 
-const JUPYTER = resolve(__dirname, '../../.venv/bin/jupyter');
 const ORBIT = resolve(__dirname, '../../jupyterlab_swot/kernel_runtime/node_modules/jupyterlab-swot/orbit');
 const TOKEN = 'swot-test-token';
 
-let server: ChildProcess;
+let server: JupyterServer;
 let settings: ServerConnection.ISettings;
 let base: string;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-    probe.on('error', fail);
-  });
-}
-
-async function waitForServer(url: string, deadline: number): Promise<void> {
-  for (;;) {
-    try {
-      if ((await fetch(`${url}api/status?token=${TOKEN}`)).ok) {
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`jupyter server did not answer at ${url}`);
-    }
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'swot-api-')));
@@ -59,34 +31,17 @@ beforeAll(async () => {
   mkdirSync(join(base, 'private'));
   writeFileSync(join(base, 'private', 'secret.nc'), 'secret');
   symlinkSync(join(base, 'private'), join(root, 'product', 'out'));
-  const port = await freePort();
-  server = spawn(
-    JUPYTER,
-    [
-      'server',
-      `--ServerApp.port=${port}`,
-      '--ServerApp.ip=127.0.0.1',
-      '--ServerApp.port_retries=0',
-      `--ServerApp.token=${TOKEN}`,
-      '--ServerApp.open_browser=False',
-      '--ServerApp.allow_root=True',
-      `--ServerApp.root_dir=${root}`,
-      `--Swot.data_roots=${join(base, 'datalake')}`,
-      `--Swot.sample_data=${join(base, 'sample')}`
-    ],
-    { stdio: 'ignore', env: { ...process.env, SWOT_EPHEMERIS_DIR: resolve(__dirname, '../../../shared/data/real/orbit') } }
-  );
-  const baseUrl = `http://127.0.0.1:${port}/`;
-  settings = ServerConnection.makeSettings({ baseUrl, wsUrl: `ws://127.0.0.1:${port}/`, token: TOKEN });
-  await waitForServer(baseUrl, Date.now() + 30_000);
+  server = await startJupyterServer({
+    rootDir: root,
+    args: [`--Swot.data_roots=${join(base, 'datalake')}`, `--Swot.sample_data=${join(base, 'sample')}`],
+    env: { ...process.env, SWOT_EPHEMERIS_DIR: resolve(__dirname, '../../../shared/data/real/orbit') },
+    token: TOKEN
+  });
+  settings = server.settings;
 }, 40_000);
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise(done => server.once('exit', done));
-    server.kill();
-    await exited;
-  }
+  await server?.stop();
   rmSync(base, { recursive: true, force: true });
 });
 

@@ -4,34 +4,22 @@
  * `swot download`; its endpoints point at a closed loopback port, so every job
  * ends quickly whatever the command does, and nothing leaves this machine.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ServerConnection } from '@jupyterlab/services';
 import { FileAccessError } from '../../core/errors';
 import { cancelDownload, getDownload, HttpCause, listDownloads } from '../server-api';
 import { DownloadsModel } from './downloads-model';
+import { freePort, JupyterServer, startJupyterServer } from '../../testing/jupyter-server';
 
 const REPO = resolve(__dirname, '../../..');
-const JUPYTER = join(REPO, '.venv/bin/jupyter');
 const TOKEN = 'swot-downloads-token';
 
-let server: ChildProcess;
+let server: JupyterServer;
 let settings: ServerConnection.ISettings;
 let base: string;
 const models: DownloadsModel[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-    probe.on('error', fail);
-  });
-}
 
 async function until<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -57,29 +45,18 @@ beforeAll(async () => {
   base = realpathSync(mkdtempSync(join(tmpdir(), 'swot-dl-')));
   mkdirSync(join(base, 'home'));
   mkdirSync(join(base, 'outside'));
-  const port = await freePort();
   const closed = `http://127.0.0.1:${await freePort()}`;
   const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: REPO, NETRC: join(base, 'no-netrc'), SWOT_CMR_URL: closed, SWOT_AVISO_THREDDS_URL: closed, SWOT_AVISO_SFTP: closed.slice(7) };
   for (const key of ['EARTHDATA_TOKEN', 'EARTHDATA_USERNAME', 'EARTHDATA_PASSWORD', 'AVISO_USERNAME', 'AVISO_PASSWORD']) {
     delete env[key];
   }
-  server = spawn(
-    JUPYTER,
-    ['server', `--ServerApp.port=${port}`, '--ServerApp.ip=127.0.0.1', '--ServerApp.port_retries=0', `--ServerApp.token=${TOKEN}`, '--ServerApp.open_browser=False', '--ServerApp.allow_root=True', `--ServerApp.root_dir=${join(base, 'home')}`],
-    { stdio: 'ignore', env }
-  );
-  const baseUrl = `http://127.0.0.1:${port}/`;
-  settings = ServerConnection.makeSettings({ baseUrl, wsUrl: `ws://127.0.0.1:${port}/`, token: TOKEN });
-  await until('the Jupyter server', async () => ((await fetch(`${baseUrl}api/status?token=${TOKEN}`).catch(() => undefined))?.ok ? true : undefined), 30_000);
+  server = await startJupyterServer({ rootDir: join(base, 'home'), env, token: TOKEN });
+  settings = server.settings;
 }, 40_000);
 
 afterAll(async () => {
   models.forEach(m => m.dispose());
-  if (server && server.exitCode === null) {
-    const exited = new Promise(done => server.once('exit', done));
-    server.kill();
-    await exited;
-  }
+  await server?.stop();
   rmSync(base, { recursive: true, force: true });
 });
 

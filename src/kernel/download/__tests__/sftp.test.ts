@@ -15,6 +15,7 @@ import { Secrets } from '../credentials';
 import { downloadGranules } from '../queue';
 import { SftpSource, sftpSourceFromEnv } from '../sftp-source';
 import { collect, fixture, Fixture, listFiles } from './helpers';
+import { freePort } from '../../../testing/ports';
 
 const SSHD = '/usr/sbin/sshd';
 const HAVE_SSHD = existsSync(SSHD) && existsSync('/usr/bin/ssh-keygen');
@@ -23,17 +24,6 @@ if (!HAVE_SSHD) {
   console.warn(`SFTP tests skipped: ${SSHD} is absent (Debian: apt-get install openssh-server)`);
 }
 const describeSftp = HAVE_SSHD ? describe : describe.skip;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForPort(port: number, ms = 10_000): Promise<void> {
   const until = Date.now() + ms;
