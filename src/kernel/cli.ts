@@ -19,7 +19,8 @@ import { passesCrossing, PassesOptions } from './passes';
 import { version } from './version';
 import { search, SearchOptions } from './remote-search';
 import { download } from './remote-download';
-import { isDownloadError } from '../core/download';
+import { formatSize, Granule, isDownloadError } from '../core/download';
+import { terminalProgress } from './download/progress-bar';
 
 const USAGE = `Usage: swot <command> [options]
 
@@ -67,7 +68,7 @@ Commands:
                        finder. Endpoints: SWOT_CMR_URL, SWOT_AVISO_THREDDS_URL;
                        AVISO credentials from .netrc or AVISO_USERNAME/PASSWORD.
   download [search options] --out DIR [--dry-run] [--jobs N]
-       [--transport https|sftp] [--progress lines|jsonl|none]
+       [--transport https|sftp] [--progress bar|jsonl|none]
                        Fetch what swot search finds into DIR (AVISO: DIR/cycle_CCC/),
                        4 files at a time: NAME.part, resumed after an interruption
                        (HTTP Range, SFTP offsets), verified (checksum, else size)
@@ -279,6 +280,11 @@ async function passes(argv: string[], io: CliIO): Promise<void> {
   io.out([title, ...(rows.length ? [header, ...lines] : [])].join('\n'));
 }
 
+/** A granule's size, "~" when the provider gives it rounded (THREDDS dataSize). */
+function granuleSize(g: Granule): string {
+  return g.size !== undefined ? formatSize(g.size) : g.approxSize !== undefined ? `~${formatSize(g.approxSize)}` : '?';
+}
+
 const SEARCH_VALUES = ['--provider', '--collection', '--version-folder', '--cycle', '--pass', '--time', '--bbox', '--phase', '--limit'];
 
 /** The search options of swot search and swot download. */
@@ -313,11 +319,10 @@ async function searchCommand(argv: string[], io: CliIO): Promise<void> {
     io.out(JSON.stringify(granules, null, 2));
     return;
   }
-  const size = (g: (typeof granules)[number]) => (g.size ?? g.approxSize) === undefined ? '?' : `${g.size === undefined ? '~' : ''}${(((g.size ?? g.approxSize)!) / 1e6).toFixed(1)} MB`;
   const total = granules.reduce((t, g) => t + (g.size ?? g.approxSize ?? 0), 0);
   io.out([
-    `${granules.length} granule${granules.length === 1 ? '' : 's'} in ${provider} ${collection} (${(total / 1e9).toFixed(2)} GB)`,
-    ...granules.map(g => `${String(g.cycle ?? '').padStart(5)} ${String(g.pass ?? '').padStart(4)}  ${size(g).padStart(10)}  ${g.name}`)
+    `${granules.length} granule${granules.length === 1 ? '' : 's'} in ${provider} ${collection} (${formatSize(total)})`,
+    ...granules.map(g => `${String(g.cycle ?? '').padStart(5)} ${String(g.pass ?? '').padStart(4)}  ${granuleSize(g).padStart(10)}  ${g.name}`)
   ].join('\n'));
 }
 
@@ -330,31 +335,22 @@ async function downloadCommand(argv: string[], io: CliIO): Promise<void> {
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 16)) throw new UsageError(`--jobs takes 1 to 16, got "${values.get('--jobs')}"`);
   const transport = values.get('--transport');
   if (transport !== undefined && transport !== 'https' && transport !== 'sftp') throw new UsageError(`--transport takes https or sftp, got "${transport}"`);
-  const progress = values.get('--progress') ?? (flags.has('--json') ? 'none' : 'lines');
-  if (!['jsonl', 'lines', 'none'].includes(progress)) throw new UsageError(`--progress takes jsonl, lines or none, got "${progress}"`);
+  const progress = values.get('--progress') ?? (flags.has('--json') ? 'none' : 'bar');
+  if (!['bar', 'jsonl', 'none'].includes(progress)) throw new UsageError(`--progress takes bar, jsonl or none, got "${progress}"`);
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
-  const onEvent = progress === 'jsonl'
-    ? (e: object) => io.out(JSON.stringify(e))
-    : progress === 'lines'
-      ? (e: import('../core/download').DownloadEvent) => {
-          if (e.event === 'plan') io.out(`${e.files} file${e.files === 1 ? '' : 's'}, ${mb(e.bytes)}${e.unknownSize ? ` (+${e.unknownSize} of unknown size)` : ''}`);
-          else if (e.event === 'done') io.out(`${e.skipped ? 'skipped (complete)' : `done (${e.verified})`}  ${e.path}`);
-          else if (e.event === 'error') io.err(`failed  ${e.name}: ${e.message}`);
-          else if (e.event === 'retry') io.err(`retry ${e.attempt}  ${e.name}: ${e.reason}`);
-        }
-      : undefined;
+  // jsonl: one event per line on stdout (the Jupyter server's jobs read them); bar: the byte bar on stderr
+  const onEvent = progress === 'jsonl' ? (e: object) => io.out(JSON.stringify(e)) : progress === 'bar' ? terminalProgress({ write: io.err }) : undefined;
   try {
     const result = await download({ ...searchOptions(values), out, jobs, transport, dryRun: flags.has('--dry-run'), onEvent, signal: controller.signal });
     if ('dryRun' in result) {
       if (flags.has('--json')) io.out(JSON.stringify(result, null, 2));
-      else if (progress !== 'jsonl') io.out(result.granules.map(g => `${(g.size ?? g.approxSize) === undefined ? '?' : mb((g.size ?? g.approxSize)!)}  ${g.name}`).join('\n'));
+      else if (progress !== 'jsonl') io.out(result.granules.map(g => `${granuleSize(g).padStart(10)}  ${g.name}`).join('\n'));
       return;
     }
-    if (progress === 'lines') io.out(`${result.done} downloaded, ${result.skipped} already complete, ${result.failed} failed: ${mb(result.bytes)} in ${result.seconds.toFixed(1)} s`);
+    if (progress !== 'jsonl') io.out(`${result.done} downloaded, ${result.skipped} already complete, ${result.failed} failed: ${formatSize(result.bytes)} in ${result.seconds.toFixed(1)} s`);
     if (result.cancelled) throw new DownloadFailed(`cancelled: the .part files stay in ${out}, the next run resumes them`);
     if (result.failed > 0) throw new DownloadFailed(`${result.failed} file${result.failed === 1 ? '' : 's'} failed (see above); run again to resume`);
   } finally {

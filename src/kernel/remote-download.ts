@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import type { DownloadEvent, Granule } from '../core/download';
 import { UsageError } from '../core';
+import { notebookProgress } from './download/progress-bar';
 import { downloadGranules, DownloadReport } from './download/queue';
 import { HttpSource } from './download/http-source';
 import { sftpSourceFromEnv } from './download/sftp-source';
@@ -25,6 +26,8 @@ export interface DownloadOptions extends SearchOptions {
   jobs?: number;
   /** 'https' (default) or 'sftp' (AVISO only). */
   transport?: 'https' | 'sftp';
+  /** The byte bar on stdout, one line in a notebook (default true; false when onEvent is given). */
+  progress?: boolean;
   onEvent?: (event: DownloadEvent) => void;
   signal?: AbortSignal;
 }
@@ -51,7 +54,8 @@ function sourceFor(options: DownloadOptions): TransferSource {
 
 /** Search then fetch (or, with dryRun, say what would be fetched). */
 export async function download(options: DownloadOptions): Promise<DownloadReport | DryRun> {
-  const { out, dryRun, jobs, transport: _t, onEvent, signal, ...query } = options;
+  const { out, dryRun, jobs, transport: _t, progress, onEvent: given, signal, ...query } = options;
+  const onEvent = given ?? (progress !== false && !dryRun ? notebookProgress() : undefined);
   if (!out) throw new UsageError('download() needs out: the folder to write into');
   const source = dryRun ? undefined : sourceFor(options);
   const granules = await search(query, signal);

@@ -5,3 +5,4 @@ export * from './query';
 export * from './cmr';
 export * from './thredds';
 export * from './search';
+export * from './format';

@@ -9,6 +9,7 @@
  * percent; bytes need sizes, speed and a time throttle, so this is a new
  * function with the same look rather than a change to that one.
  */
+import { formatSize } from '../../core/download/format';
 import type { DownloadEvent } from '../../core/download/types';
 
 export interface ProgressSnapshot {
@@ -101,18 +102,6 @@ export class ProgressTracker {
   }
 }
 
-/** 1.5 GB, 12.0 MB, 512 B (powers of 1000, as providers give sizes). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return unit === 0 ? `${Math.round(value)} B` : `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}
-
 export function formatDuration(seconds: number): string {
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);
@@ -126,14 +115,14 @@ export function formatProgress(s: ProgressSnapshot, label = 'download', width = 
   const finished = s.done + s.skipped + s.failed;
   const files = `files ${finished}/${s.files}${s.failed ? ` (${s.failed} failed)` : ''}`;
   if (s.ended) {
-    return `${label}: ${formatBytes(s.transferred)} in ${formatDuration(s.seconds)} (${formatBytes(s.speed)}/s), ${s.files} files: ${s.done} downloaded, ${s.skipped} already there, ${s.failed} failed`;
+    return `${label}: ${formatSize(s.transferred)} in ${formatDuration(s.seconds)} (${formatSize(s.speed)}/s), ${s.files} files: ${s.done} downloaded, ${s.skipped} already there, ${s.failed} failed`;
   }
-  const speed = `${formatBytes(s.speed)}/s`;
-  if (s.total === undefined || s.total === 0) return `${label} ${formatBytes(s.bytes)} ${speed} ${files}`;
+  const speed = `${formatSize(s.speed)}/s`;
+  if (s.total === undefined || s.total === 0) return `${label} ${formatSize(s.bytes)} ${speed} ${files}`;
   const fraction = Math.min(1, s.bytes / s.total);
   const filled = Math.round(fraction * width);
   const eta = s.eta !== undefined ? ` ETA ${formatDuration(s.eta)}` : '';
-  return `${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${formatBytes(s.bytes)}/${formatBytes(s.total)} ${speed}${eta} ${files}`;
+  return `${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${formatSize(s.bytes)}/${formatSize(s.total)} ${speed}${eta} ${files}`;
 }
 
 export interface ProgressRenderer {

@@ -7,7 +7,6 @@ import {
   errorText,
   fileBrowserPath,
   fileText,
-  formatBytes,
   formatSpeed,
   IDLE_POLL_MS,
   jobLabel,
@@ -17,6 +16,7 @@ import {
   progressFraction,
   stateLabel
 } from './download-format';
+import { formatSize } from '../../core/download/format';
 
 function job(over: Partial<DownloadJob> = {}): DownloadJob {
   return {
@@ -45,9 +45,9 @@ function job(over: Partial<DownloadJob> = {}): DownloadJob {
 
 describe('sizes and speeds', () => {
   it('formats bytes in SI units with three digits', () => {
-    expect([0, 999, 1000, 1500, 12_345_678, 456e9, 2.5e15].map(formatBytes)).toEqual(['0 B', '999 B', '1.00 kB', '1.50 kB', '12.3 MB', '456 GB', '2.50 PB']);
-    expect(formatBytes(999_600)).toBe('1.00 MB');
-    expect([null, undefined, -1, NaN].map(formatBytes)).toEqual(['?', '?', '?', '?']);
+    expect([0, 999, 1000, 1500, 12_345_678, 456e9, 2.5e15].map(formatSize)).toEqual(['0 B', '999 B', '1.00 kB', '1.50 kB', '12.3 MB', '456 GB', '2.50 PB']);
+    expect(formatSize(999_600)).toBe('1.00 MB');
+    expect([null, undefined, -1, NaN].map(formatSize)).toEqual(['?', '?', '?', '?']);
   });
   it('formats speeds in MB/s', () => {
     expect([0, 3_240_000, 250e6, -5].map(formatSpeed)).toEqual(['0.0 MB/s', '3.2 MB/s', '250 MB/s', '0.0 MB/s']);

@@ -3,28 +3,13 @@
  * speed, counts, progress; and how often the model asks the server again.
  * Pure (no DOM), so the words are tested once.
  */
+import { formatSize } from '../../core/download/format';
 import type { NumberFilter } from '../../core/select/query';
 import type { DownloadJob, DownloadState } from '../server-api';
 
 /** Poll delays (ms): while a job moves, and while the section is only watched. */
 export const ACTIVE_POLL_MS = 1000;
 export const IDLE_POLL_MS = 10000;
-
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-
-/** Bytes in SI units with three significant digits: 0 B, 999 B, 1.50 kB, 12.3 MB, 456 GB. */
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined || !Number.isFinite(bytes) || bytes < 0) {
-    return '?';
-  }
-  let value = bytes;
-  let unit = 0;
-  while (value >= 999.5 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return unit === 0 ? `${Math.round(value)} B` : `${value.toPrecision(3)} ${UNITS[unit]}`;
-}
 
 /** Bytes per second as MB/s (what the CLI prints): "3.2 MB/s", "0.0 MB/s". */
 export function formatSpeed(bytesPerSecond: number): string {
@@ -113,7 +98,7 @@ export function progressFraction(job: Pick<DownloadJob, 'state' | 'bytes' | 'pla
 
 /** "12.3 MB of 45.6 MB" (or "12.3 MB" while the total is unknown). */
 export function bytesText(job: Pick<DownloadJob, 'bytes' | 'plannedBytes'>): string {
-  return job.plannedBytes ? `${formatBytes(job.bytes)} of ${formatBytes(job.plannedBytes)}` : formatBytes(job.bytes);
+  return job.plannedBytes ? `${formatSize(job.bytes)} of ${formatSize(job.plannedBytes)}` : formatSize(job.bytes);
 }
 
 /** "3 done · 1 skipped · 0 failed · 5 remaining" (remaining once the plan is known). */
@@ -132,12 +117,12 @@ export function planText(job: Pick<DownloadJob, 'files' | 'plannedBytes' | 'skip
   }
   const files = `${job.files} file${job.files === 1 ? '' : 's'}`;
   const skipped = job.skipped > 0 ? ` (${job.skipped} already complete)` : '';
-  return `${files}, ${formatBytes(job.plannedBytes ?? 0)} would be fetched${skipped}`;
+  return `${files}, ${formatSize(job.plannedBytes ?? 0)} would be fetched${skipped}`;
 }
 
 /** One file in transfer: "NAME 1.20 MB of 3.40 MB" (or without a total). */
 export function fileText(file: { name: string; bytes: number | null; size?: number | null }): string {
-  return `${file.name} ${file.size ? `${formatBytes(file.bytes ?? 0)} of ${formatBytes(file.size)}` : formatBytes(file.bytes ?? 0)}`;
+  return `${file.name} ${file.size ? `${formatSize(file.bytes ?? 0)} of ${formatSize(file.size)}` : formatSize(file.bytes ?? 0)}`;
 }
 
 /** An error line: "NAME: message" (the job's own errors have no file). */

@@ -9,7 +9,8 @@ import { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 import { el } from '../dom';
 import type { DownloadJob } from '../server-api';
-import { bytesText, countsText, errorText, fileText, formatBytes, formatSpeed, isActive, jobLabel, planText, progressFraction, stateLabel } from './download-format';
+import { formatSize } from '../../core/download/format';
+import { bytesText, countsText, errorText, fileText, formatSpeed, isActive, jobLabel, planText, progressFraction, stateLabel } from './download-format';
 import { DownloadsModel } from './downloads-model';
 
 export interface DownloadsViewOptions {
@@ -102,7 +103,7 @@ class JobRow {
     const planned = job.planned ?? [];
     this.planned.hidden = !job.dryRun || planned.length === 0;
     this.planned.replaceChildren(
-      ...planned.slice(0, MAX_LISTED).map(f => el('li', 'jp-swot-downloadPlannedFile', `${f.name} ${f.size !== null && f.size !== undefined ? formatBytes(f.size) : 'size unknown'}`)),
+      ...planned.slice(0, MAX_LISTED).map(f => el('li', 'jp-swot-downloadPlannedFile', `${f.name} ${f.size !== null && f.size !== undefined ? formatSize(f.size) : 'size unknown'}`)),
       ...(planned.length > MAX_LISTED ? [el('li', '', `… and ${planned.length - MAX_LISTED} more`)] : [])
     );
 

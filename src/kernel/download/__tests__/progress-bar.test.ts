@@ -1,6 +1,7 @@
 /** The progress renderers on a real event sequence (clock injected so the throttle is testable). */
 import type { DownloadEvent } from '../../../core/download/types';
-import { formatBytes, notebookProgress, terminalProgress } from '../progress-bar';
+import { formatSize } from '../../../core/download/format';
+import { notebookProgress, terminalProgress } from '../progress-bar';
 
 const EVENTS: DownloadEvent[] = [
   { event: 'plan', files: 3, bytes: 3_000_000, skipped: 1, unknownSize: 0 },
@@ -31,7 +32,7 @@ test('notebook: one \\r-rewritten line that ends with a newline, errors on their
     .split('\n')
     .map(line => line.split('\r').filter(part => part.trim() !== '').at(-1) ?? '')
     .filter(line => line !== '');
-  expect(kept).toEqual(['error: b.nc: PO.DAAC: HTTP 500', 'download: 1.40 MB in 0:04 (350.0 kB/s), 3 files: 1 downloaded, 1 already there, 1 failed']);
+  expect(kept).toEqual(['error: b.nc: PO.DAAC: HTTP 500', 'download: 1.40 MB in 0:04 (350 kB/s), 3 files: 1 downloaded, 1 already there, 1 failed']);
   // Throttled to 1/s with events every 0.4 s: fewer draws than events.
   expect((out.match(/\r/g) ?? []).length).toBeLessThan(EVENTS.length);
   expect(out).toMatch(/\[#+ +\] \d+% .*kB\/s ETA \d+:\d\d files/);
@@ -48,6 +49,6 @@ test('terminal without a TTY: plain lines, no \\r', () => {
   expect(lines).toContain('error: b.nc: PO.DAAC: HTTP 500');
 });
 
-test('formatBytes', () => {
-  expect([formatBytes(512), formatBytes(1500), formatBytes(12_345_678), formatBytes(2.5e9)]).toEqual(['512 B', '1.50 kB', '12.3 MB', '2.50 GB']);
+test('formatSize', () => {
+  expect([formatSize(512), formatSize(1500), formatSize(12_345_678), formatSize(2.5e9)]).toEqual(['512 B', '1.50 kB', '12.3 MB', '2.50 GB']);
 });
