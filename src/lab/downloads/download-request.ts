@@ -5,6 +5,8 @@
  * DownloadFieldError naming it, shown next to the form.
  */
 import { parseNumberFilter } from '../../core/browse/filter';
+import { toEpochMs } from '../../core/cf/time';
+import { parseBBox } from '../../core/download/query';
 import type { ResolvedLocation } from '../../core/catalog';
 import { UsageError } from '../../core/errors';
 import type { NumberFilter } from '../../core/select/query';
@@ -107,33 +109,34 @@ function numbers(values: DownloadFormValues, field: 'cycles' | 'passes'): string
   return typeof filter === 'number' ? String(filter) : Array.isArray(filter) ? compactNumbers(filter) : `${filter.from}-${filter.to}`;
 }
 
-function date(values: DownloadFormValues, field: 'start' | 'end'): string | undefined {
+/** A date field read as the command will read it (toEpochMs: ISO 8601, a time without zone is UTC). */
+function date(values: DownloadFormValues, field: 'start' | 'end'): { text: string; ms: number } | undefined {
   const text = values[field].trim();
   if (text === '') {
     return undefined;
   }
-  if (Number.isNaN(Date.parse(text))) {
+  try {
+    return { text, ms: toEpochMs(text, field) };
+  } catch {
     throw new DownloadFieldError(field, `${field === 'start' ? 'from' : 'to'} "${text}" is not a date (e.g. 2024-12-01 or 2024-12-01T06:00)`);
   }
-  return text;
 }
 
+/** The box as typed (spaces, commas or semicolons between the numbers), checked by the core's reader. */
 function box(text: string): [number, number, number, number] | undefined {
   const t = text.trim();
   if (t === '') {
     return undefined;
   }
-  const v = t.split(/[\s,;]+/).map(Number);
-  if (v.length !== 4 || v.some(x => !Number.isFinite(x))) {
+  const parts = t.split(/[\s,;]+/);
+  if (parts.length !== 4) {
     throw new DownloadFieldError('bbox', `box "${text}": give four numbers lon_min, lat_min, lon_max, lat_max`);
   }
-  if (v[1] >= v[3] || v[1] < -90 || v[3] > 90) {
-    throw new DownloadFieldError('bbox', `box "${text}": latitudes must satisfy -90 <= lat_min < lat_max <= 90`);
+  try {
+    return parseBBox(parts.join(','), `box "${text}"`);
+  } catch (error) {
+    throw new DownloadFieldError('bbox', (error as Error).message);
   }
-  if (v[0] < -180 || v[0] > 360 || v[2] < -180 || v[2] > 360) {
-    throw new DownloadFieldError('bbox', `box "${text}": longitudes must be within -180..360`);
-  }
-  return v as [number, number, number, number];
 }
 
 /**
@@ -171,12 +174,12 @@ export function buildDownloadRequest(values: DownloadFormValues): DownloadReques
   const start = date(values, 'start');
   const end = date(values, 'end');
   if (start !== undefined || end !== undefined) {
-    const a = start ?? MISSION_START;
-    const b = end ?? new Date().toISOString().slice(0, 10);
-    if (Date.parse(a) > Date.parse(b)) {
-      throw new DownloadFieldError(start !== undefined ? 'start' : 'end', `the period ${a} to ${b} is reversed`);
+    const a = start ?? { text: MISSION_START, ms: toEpochMs(MISSION_START, 'start') };
+    const b = end ?? { text: new Date().toISOString().slice(0, 10), ms: Date.now() };
+    if (a.ms > b.ms) {
+      throw new DownloadFieldError(start !== undefined ? 'start' : 'end', `the period ${a.text} to ${b.text} is reversed`);
     }
-    request.time = `${a}/${b}`;
+    request.time = `${a.text}/${b.text}`;
   }
   const bbox = box(values.bbox);
   if (bbox !== undefined) {
