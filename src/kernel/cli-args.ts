@@ -3,7 +3,7 @@
  * number lists, boxes, intervals and point lists, each refusing bad text with a UsageError
  * that names the option.
  */
-import { NumberFilter, UsageError } from '../core';
+import { NumberFilter, parseNumberFilter, UsageError } from '../core';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -43,16 +43,11 @@ export function parseArgs(argv: string[], flagNames: string[], valueNames: strin
   return { positionals, flags, values };
 }
 
+/** --cycle / --pass text (N, N,M,..., N-M, or a mix: "1-3,5") read by the browser's own reader. */
 export function parseNumbers(text: string, option: string): NumberFilter {
-  const range = /^(\d+)-(\d+)$/.exec(text);
-  if (range) {
-    return { from: Number(range[1]), to: Number(range[2]) };
-  }
-  const list = text.split(',').map(x => Number(x.trim()));
-  if (list.some(x => !Number.isInteger(x))) {
-    throw new UsageError(`${option} takes N, N,M,... or N-M, got "${text}"`);
-  }
-  return list.length === 1 ? list[0] : list;
+  const filter = parseNumberFilter(text, option);
+  if (filter === undefined) throw new UsageError(`${option} needs a value (N, N,M,... or N-M)`);
+  return filter;
 }
 
 export function parseBbox(text: string): [number, number, number, number] {

@@ -299,7 +299,7 @@ function searchOptions(values: Map<string, string>): SearchOptions {
   if (text('--cycle')) options.cycles = text('--cycle');
   if (text('--pass')) options.passes = text('--pass');
   if (text('--time')) options.time = text('--time');
-  if (text('--bbox')) options.bbox = parseBbox(text('--bbox')!);
+  if (text('--bbox')) options.bbox = text('--bbox');
   const phase = text('--phase');
   if (phase !== undefined) {
     if (phase !== 'science' && phase !== 'calval') throw new UsageError(`--phase takes science or calval, got "${phase}"`);
