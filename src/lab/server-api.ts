@@ -244,14 +244,26 @@ export async function listFolder(
   return json<FolderListing>(response, sourceOf('list', path));
 }
 
+// The server's configuration is fixed for its lifetime: one request serves every plugin.
+const configs = new WeakMap<object, Promise<SwotServerConfig>>();
+const DEFAULT_SETTINGS = {};
+
 /**
- * The folders this server may read (server root, data roots, sample dataset), real paths.
+ * The folders this server may read (server root, data roots, sample dataset), real paths;
+ * asked once per server connection (a failed request is asked again next time).
  *
  * @example const { sample } = await swotServerConfig();
  * @throws FileAccessError when the server cannot be reached or refuses
  */
-export async function swotServerConfig(settings?: ServerConnection.ISettings): Promise<SwotServerConfig> {
-  return json<SwotServerConfig>(await requestAPI('', { route: 'config' }, settings), sourceOf('config', ''));
+export function swotServerConfig(settings?: ServerConnection.ISettings): Promise<SwotServerConfig> {
+  const key = settings ?? DEFAULT_SETTINGS;
+  let config = configs.get(key);
+  if (!config) {
+    config = requestAPI('', { route: 'config' }, settings).then(response => json<SwotServerConfig>(response, sourceOf('config', '')));
+    config.catch(() => configs.delete(key));
+    configs.set(key, config);
+  }
+  return config;
 }
 
 /**

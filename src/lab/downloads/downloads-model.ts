@@ -27,12 +27,19 @@ export class DownloadsModel implements IDisposable {
   private _last = '';
   private readonly _changed = new Signal<DownloadsModel, void>(this);
   private readonly _settings: ServerConnection.ISettings | undefined;
-  /** Resolves once the first listing has been asked (jobs of before a reload included). */
-  readonly ready: Promise<void>;
+  private _ready: Promise<void> | undefined;
 
   constructor(options: DownloadsModelOptions = {}) {
     this._settings = options.settings;
-    this.ready = this.refresh();
+  }
+
+  /**
+   * Resolves once the first listing has been asked (jobs of before a reload included). Nothing
+   * is asked at JupyterLab's start: the first listing is made when the section is shown, a job
+   * started or this is read.
+   */
+  get ready(): Promise<void> {
+    return (this._ready ??= this.refresh());
   }
 
   get changed(): Signal<DownloadsModel, void> {
@@ -87,6 +94,7 @@ export class DownloadsModel implements IDisposable {
         this._schedule();
       }
     })();
+    this._ready ??= this._inFlight;
     return this._inFlight;
   }
 

@@ -49,13 +49,13 @@ export const downloadsPlugin: JupyterFrontEndPlugin<void> = {
   requires: [ISwotSidebar, ICatalogModel],
   optional: [IDefaultFileBrowser, ICommandPalette],
   activate: (app: JupyterFrontEnd, sidebar: ISwotSidebar, catalog: ICatalogModel, files: IDefaultFileBrowser | null, palette: ICommandPalette | null) => {
-    let serverRoot: string | undefined;
-    swotServerConfig()
-      .then(config => (serverRoot = config.serverRoot))
-      .catch(() => undefined); // absolute out folders then cannot be shown in the file browser
-
     const model = new DownloadsModel();
     const showFiles = async (job: DownloadJob) => {
+      // absolute out folders cannot be shown in the file browser without the server root
+      const serverRoot = await swotServerConfig().then(
+        config => config.serverRoot,
+        () => undefined
+      );
       const path = fileBrowserPath(job.out, serverRoot);
       if (path === undefined) {
         await showErrorMessage('Cannot show the files', `${job.out} is outside the Jupyter server root${serverRoot ? ` (${serverRoot})` : ''}: the file browser cannot show it.`);
