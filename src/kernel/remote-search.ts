@@ -22,7 +22,7 @@ import {
   SearchQuery,
   validateQuery
 } from '../core/download';
-import { credentialsFor } from './download/credentials';
+import { authorizationFor, credentialsFor } from './download/credentials';
 import { passesCrossing } from './passes';
 
 export interface SearchOptions {
@@ -63,15 +63,16 @@ export function endpoints(env: Record<string, string | undefined> = process.env)
   return { cmrUrl: env.SWOT_CMR_URL || DEFAULT_CMR_URL, threddsUrl: env.SWOT_AVISO_THREDDS_URL || DEFAULT_THREDDS_URL };
 }
 
-/** Global fetch, with AVISO's Basic credentials added for the THREDDS host only. */
+/** Global fetch, with AVISO's Basic credentials added for the THREDDS host only (as the transfers send them). */
 function providerFetch(provider: ProviderName, threddsUrl: string): FetchLike {
   const base = globalThis.fetch as unknown as FetchLike;
   if (provider !== 'aviso') return base;
-  const host = new URL(threddsUrl).host;
-  const credentials = credentialsFor('aviso', host);
-  if (!credentials || credentials.kind !== 'basic') return base;
-  const header = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-  return (url, init = {}) => base(url, new URL(url).host === host ? { ...init, headers: { ...init.headers, authorization: header } } : init);
+  const credentials = credentialsFor('aviso', new URL(threddsUrl).host);
+  if (!credentials) return base;
+  return (url, init = {}) => {
+    const authorization = authorizationFor(credentials, new URL(url));
+    return base(url, authorization ? { ...init, headers: { ...init.headers, authorization } } : init);
+  };
 }
 
 /** The granules a provider holds for the query (name, URL, size, checksum, cycle, pass, time span). */

@@ -234,6 +234,17 @@ export function credentialsFor(provider: ProviderName, host: string, options: Cr
   return fromEnv(env, 'AVISO_USERNAME', 'AVISO_PASSWORD', target, registry) ?? fromNetrc(path, target, registry);
 }
 
+/** Whether credentials bound to `credentialHost` (host[:port], or a hostname for the default port) may go to `url`. */
+export function hostMatches(credentialHost: string, url: URL): boolean {
+  return credentialHost === url.host || (!credentialHost.includes(':') && credentialHost === url.hostname && url.port === '');
+}
+
+/** The Authorization header for a request to `url`: undefined unless the credentials are bound to its host. */
+export function authorizationFor(credentials: Credentials | undefined, url: URL): string | undefined {
+  if (!credentials || !hostMatches(credentials.host, url)) return undefined;
+  return credentials.kind === 'bearer' ? `Bearer ${credentials.token}` : `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+
 /** What to tell the user when no credentials are found (no secret in it, by construction). */
 export function missingCredentialsHint(provider: ProviderName, host: string, env: Record<string, string | undefined> = process.env): string {
   const path = netrcPath(env);

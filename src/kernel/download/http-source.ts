@@ -15,7 +15,7 @@ import * as https from 'node:https';
 import { Readable, Transform, pipeline } from 'node:stream';
 import type { Granule, ProviderName } from '../../core/download/types';
 import { DownloadError, PROVIDER_LABEL, redactUrl } from '../../core/download/errors';
-import { Credentials, credentialsFor, CredentialOptions, missingCredentialsHint, Secrets, secrets as processSecrets } from './credentials';
+import { authorizationFor, Credentials, credentialsFor, hostMatches, CredentialOptions, missingCredentialsHint, Secrets, secrets as processSecrets } from './credentials';
 import { aborted, OpenedBody, OpenRequest, RemoteInfo, TransferSource } from './source';
 
 export interface HttpSourceOptions {
@@ -53,10 +53,6 @@ interface Response {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-
-function hostMatches(credentialHost: string, url: URL): boolean {
-  return credentialHost === url.host || (!credentialHost.includes(':') && credentialHost === url.hostname && url.port === '');
-}
 
 function retryAfter(value: string | undefined): number | undefined {
   if (!value) return undefined;
@@ -144,9 +140,8 @@ export class HttpSource implements TransferSource {
     const max = this.options.maxRedirects ?? 10;
     for (let hop = 0; ; hop++) {
       const h: Record<string, string> = { 'user-agent': this.options.userAgent ?? 'jupyterlab-swot', 'accept-encoding': 'identity', ...headers };
-      if (auth && hostMatches(auth.host, url)) {
-        h.authorization = auth.kind === 'bearer' ? `Bearer ${auth.token}` : `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-      }
+      const authorization = authorizationFor(auth, url);
+      if (authorization) h.authorization = authorization;
       const cookie = this.jar.header(url.host);
       if (cookie) h.cookie = cookie;
       let res: http.IncomingMessage;
