@@ -5,7 +5,7 @@
  * each recording the requests it was sent.
  */
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './ports';
 
 export interface RecordedRequest {
   method: string;
@@ -37,10 +37,8 @@ export async function startLoopbackServer(handler: Handler): Promise<LoopbackSer
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
     }
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: await listenOnLoopback(server),
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {

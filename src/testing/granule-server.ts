@@ -11,8 +11,8 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
+import { listenOnLoopback } from './ports';
 
 export interface Fault {
   /** On the first GET only: send this many body bytes, then destroy the connection. */
@@ -75,13 +75,6 @@ export interface GranuleServer {
 }
 
 const SESSION = 'urs_session=granted';
-
-function listen(server: http.Server): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
-  });
-}
 
 function basicOk(header: string | undefined, user: { username: string; password: string }): boolean {
   return header === `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
@@ -295,9 +288,9 @@ export async function startGranuleServer(options: GranuleServerOptions): Promise
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  providerUrl = await listen(provider);
-  signedUrl = await listen(signed);
-  ursUrl = await listen(urs);
+  providerUrl = await listenOnLoopback(provider);
+  signedUrl = await listenOnLoopback(signed);
+  ursUrl = await listenOnLoopback(urs);
 
   return {
     url: providerUrl,

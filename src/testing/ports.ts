@@ -1,5 +1,5 @@
-/** Test helper (Node only): a free loopback port. */
-import { createServer } from 'node:net';
+/** Test helpers (Node only): a free loopback port, a server listening on one. */
+import { createServer, type AddressInfo, type Server } from 'node:net';
 
 /** A TCP port nothing listens on (now) on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -9,5 +9,13 @@ export function freePort(): Promise<number> {
       probe.close(() => done(port));
     });
     probe.on('error', fail);
+  });
+}
+
+/** Listen on a free loopback port; resolves to http://127.0.0.1:PORT (no trailing slash). */
+export function listenOnLoopback(server: Server): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
   });
 }
