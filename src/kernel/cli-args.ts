@@ -50,14 +50,6 @@ export function parseNumbers(text: string, option: string): NumberFilter {
   return filter;
 }
 
-export function parseBbox(text: string): [number, number, number, number] {
-  const parts = text.split(',').map(x => Number(x.trim()));
-  if (parts.length !== 4 || parts.some(x => !Number.isFinite(x))) {
-    throw new UsageError(`--bbox takes LON0,LAT0,LON1,LAT1, got "${text}"`);
-  }
-  return parts as [number, number, number, number];
-}
-
 /** --time START/END. */
 export function parseInterval(text: string): [string, string] {
   const [start, end] = text.split('/');

@@ -9,7 +9,7 @@
  */
 
 import { describeEmpty, DiagnosticName, EmptySelection, EmptySelectionError, EquatorMethod, isSwotError, SelectQuery, UsageError } from '../core';
-import { CliIO, parseArgs, parseBbox, parseInterval, parseNumbers, parsePairs } from './cli-args';
+import { CliIO, parseArgs, parseInterval, parseNumbers, parsePairs } from './cli-args';
 import { diagnostics } from './diagnostics';
 import { stats, StatsBy } from './stats';
 import type { Dataset } from './dataset';
@@ -19,7 +19,7 @@ import { passesCrossing, PassesOptions } from './passes';
 import { version } from './version';
 import { search, SearchOptions } from './remote-search';
 import { download } from './remote-download';
-import { formatSize, Granule, isDownloadError } from '../core/download';
+import { formatSize, Granule, isDownloadError, parseBBox } from '../core/download';
 import { terminalProgress } from './download/progress-bar';
 
 const USAGE = `Usage: swot <command> [options]
@@ -104,7 +104,7 @@ function openPaths(positionals: string[], values: Map<string, string>): Promise<
 function selectionQuery(values: Map<string, string>): SelectQuery {
   const query: SelectQuery = {};
   const bbox = values.get('--bbox');
-  if (bbox) query.bbox = parseBbox(bbox);
+  if (bbox) query.bbox = parseBBox(bbox, '--bbox');
   const time = values.get('--time');
   if (time) query.time = parseInterval(time);
   const cycle = values.get('--cycle');
@@ -247,7 +247,7 @@ async function passes(argv: string[], io: CliIO): Promise<void> {
     throw new UsageError('swot passes takes one region: --bbox LON0,LAT0,LON1,LAT1, --point LON,LAT or --polygon LON,LAT;LON,LAT;...');
   }
   const region = values.has('--bbox')
-    ? { bbox: parseBbox(values.get('--bbox')!) }
+    ? { bbox: parseBBox(values.get('--bbox')!, '--bbox') }
     : values.has('--point')
       ? { point: parsePairs(values.get('--point')!, '--point')[0] }
       : { polygon: parsePairs(values.get('--polygon')!, '--polygon') };
