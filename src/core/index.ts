@@ -26,4 +26,3 @@ export * from './stats';
 export * from './spectra';
 export * from './browse';
 export * from './snippets';
-export * from './download';
