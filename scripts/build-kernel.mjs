@@ -12,7 +12,9 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['h5wasm', 'h5wasm/*', 'zarrita', '@zarrita/*', 'numcodecs'],
+  // ssh2's native parts (its crypto binding, cpu-features) are optional: it requires them in
+  // try/catch and falls back to JavaScript, so the bundle stays portable (no .node in the wheel).
+  external: ['h5wasm', 'h5wasm/*', 'zarrita', '@zarrita/*', 'numcodecs', 'cpu-features', '*.node'],
   define: { __SWOT_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning'
 };
