@@ -7,9 +7,11 @@
  * @example
  * const report = await swot.download({ provider: 'podaac', collection: 'SWOT_L2_LR_SSH_BASIC_2.0', cycles: [26], passes: [165], out: 'data' });
  */
-import { resolve } from 'node:path';
+import { constants, existsSync } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { DownloadEvent, Granule } from '../core/download';
-import { UsageError } from '../core';
+import { FileAccessError, UsageError } from '../core';
 import { notebookProgress } from './download/progress-bar';
 import { downloadGranules, DownloadReport } from './download/queue';
 import { HttpSource } from './download/http-source';
@@ -52,11 +54,40 @@ function sourceFor(options: DownloadOptions): TransferSource {
   return new HttpSource({ provider: options.provider });
 }
 
-/** Search then fetch (or, with dryRun, say what would be fetched). */
+/**
+ * The folder the files go to, created and checked before anything is searched or fetched:
+ * a read-only archive is one clear error, not one error per file.
+ *
+ * @throws FileAccessError naming the folder that refuses and why
+ */
+async function writableFolder(out: string): Promise<string> {
+  const full = resolve(out);
+  try {
+    await mkdir(full, { recursive: true });
+    await access(full, constants.W_OK);
+    return full;
+  } catch (error) {
+    // A recursive mkdir says ENOENT on a read-only file system: ask the nearest folder that exists.
+    let parent = full;
+    while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+    const code = await access(parent, constants.W_OK).then(
+      () => (error as NodeJS.ErrnoException).code ?? String(error),
+      (e: NodeJS.ErrnoException) => e.code ?? String(e)
+    );
+    const why = code === 'EROFS' ? 'a read-only file system' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a file is in the way' : code;
+    throw new FileAccessError(out, `cannot write the downloads there: ${parent} refuses (${why}); choose a folder in your home`, error);
+  }
+}
+
+/** Search then fetch (or, with dryRun, say what would be fetched): the report, or the plan of a dry run. */
+export function download(options: DownloadOptions & { dryRun: true }): Promise<DryRun>;
+export function download(options: DownloadOptions & { dryRun?: false }): Promise<DownloadReport>;
+export function download(options: DownloadOptions): Promise<DownloadReport | DryRun>;
 export async function download(options: DownloadOptions): Promise<DownloadReport | DryRun> {
   const { out, dryRun, jobs, transport: _t, progress, onEvent: given, signal, ...query } = options;
   const onEvent = given ?? (progress !== false && !dryRun ? notebookProgress() : undefined);
   if (!out) throw new UsageError('download() needs out: the folder to write into');
+  const folder = dryRun ? undefined : await writableFolder(out);
   const source = dryRun ? undefined : sourceFor(options);
   const granules = await search(query, signal);
   if (dryRun) {
@@ -67,7 +98,7 @@ export async function download(options: DownloadOptions): Promise<DownloadReport
     return plan;
   }
   try {
-    return await downloadGranules(granules, source!, resolve(out), { jobs, onEvent, signal });
+    return await downloadGranules(granules, source!, folder!, { jobs, onEvent, signal });
   } finally {
     await source!.close?.();
   }

@@ -102,3 +102,13 @@ test('a wrong token exits 5 with one message naming where it came from, never th
     process.env.EARTHDATA_TOKEN = TOKEN;
   }
 });
+
+test('a folder that cannot be written is one clear error before anything is fetched (exit 3)', async () => {
+  writeFileSync(join(base, 'a-file'), 'x');
+  const gets = files.log.filter(r => r.method === 'GET').length;
+  const { code, err } = await run(args(join(base, 'a-file', 'sub')));
+  expect(code).toBe(3);
+  expect(err).toMatch(/cannot write the downloads there: .*a-file refuses \(a file is in the way\)/);
+  expect(files.log.filter(r => r.method === 'GET').length).toBe(gets);
+});
+
