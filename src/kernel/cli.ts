@@ -344,7 +344,7 @@ async function downloadCommand(argv: string[], io: CliIO): Promise<void> {
   // jsonl: one event per line on stdout (the Jupyter server's jobs read them); bar: the byte bar on stderr
   const onEvent = progress === 'jsonl' ? (e: object) => io.out(JSON.stringify(e)) : progress === 'bar' ? terminalProgress({ write: io.err }) : undefined;
   try {
-    const result = await download({ ...searchOptions(values), out, jobs, transport, dryRun: flags.has('--dry-run'), onEvent, signal: controller.signal });
+    const result = await download({ ...searchOptions(values), out, jobs, transport, dryRun: flags.has('--dry-run'), onEvent, progress: false, signal: controller.signal });
     if ('dryRun' in result) {
       if (flags.has('--json')) io.out(JSON.stringify(result, null, 2));
       else if (progress !== 'jsonl') io.out(result.granules.map(g => `${granuleSize(g).padStart(10)}  ${g.name}`).join('\n'));

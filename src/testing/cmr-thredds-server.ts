@@ -24,8 +24,8 @@ export interface LoopbackServer {
 
 export type Handler = (req: RecordedRequest, res: ServerResponse) => void;
 
-/** Start a server on a free loopback port. */
-export async function startLoopbackServer(handler: Handler): Promise<LoopbackServer> {
+/** Start a server on loopback (a free port unless `port` is given). */
+export async function startLoopbackServer(handler: Handler, port = 0): Promise<LoopbackServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -38,7 +38,7 @@ export async function startLoopbackServer(handler: Handler): Promise<LoopbackSer
     }
   });
   return {
-    url: await listenOnLoopback(server),
+    url: await listenOnLoopback(server, port),
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -12,10 +12,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Listen on a free loopback port; resolves to http://127.0.0.1:PORT (no trailing slash). */
-export function listenOnLoopback(server: Server): Promise<string> {
+/** Listen on loopback (a free port unless `port` is given); resolves to http://127.0.0.1:PORT (no trailing slash). */
+export function listenOnLoopback(server: Server, port = 0): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    server.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
   });
 }

@@ -7,12 +7,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { main } from '../cli';
 import { cmrHandler, LoopbackServer, startLoopbackServer } from '../../testing/cmr-thredds-server';
 import { GranuleServer, startGranuleServer } from '../../testing/granule-server';
 import { COLLECTION, ummGranule } from '../../core/download/__tests__/fixtures';
 
+const CLI = resolve(__dirname, '../../../dist/cli.cjs');
 const TOKEN = 'tok-3f9a-very-secret';
 let base: string;
 let cmr: LoopbackServer;
@@ -89,6 +92,13 @@ test('downloads verified files, JSON-line events, then a second run skips them',
   expect(second.code).toBe(0);
   expect(second.out).toMatch(/0 downloaded, 3 already complete, 0 failed/);
   expect(files.log.filter(r => r.method === 'GET').length).toBe(gets);
+});
+
+test('the built CLI with --progress none prints the summary line alone: no bar on any stream', async () => {
+  // a real process: a bar written to process.stdout (the notebook renderer) would show here
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args(join(base, 'quiet'), '--progress', 'none')], { encoding: 'utf8', env: { ...process.env } });
+  expect(stdout).toMatch(/^3 downloaded, 0 already complete, 0 failed: [^\n]*\n$/);
+  expect(stderr).toBe('');
 });
 
 test('a wrong token exits 5 with one message naming where it came from, never the token', async () => {
