@@ -116,7 +116,7 @@ class DownloadJob:
             self.state = "running"
         elif kind == "start" and name:
             self.files[name] = {"name": name, "bytes": event.get("resumeFrom", 0), "size": event.get("size"),
-                                "state": "transferring"}
+                                "resumedFrom": event.get("resumeFrom", 0), "state": "transferring"}
         elif kind == "progress" and name:
             entry = self.files.setdefault(name, {"name": name, "bytes": 0, "size": event.get("size"),
                                                  "state": "transferring"})
@@ -168,17 +168,27 @@ class DownloadJob:
             "dryRun": bool(self.request.get("dryRun")),
             "files": planned,
             "plannedBytes": self.plan["bytes"] if self.plan else None,
+            "planned": self.plan.get("planned") if self.plan else None,
             "done": states["done"],
-            "skipped": states["skipped"] + (self.plan["skipped"] if self.plan else 0),
+            "skipped": self._skipped(states["skipped"]),
             "failed": states["failed"],
             "remaining": None if planned is None else max(planned - finished, 0),
             "bytes": self.bytes,
+            # bytes a cancelled or interrupted run had left in .part files, not fetched again
+            "resumedBytes": sum(f.get("resumedFrom") or 0 for f in self.files.values()),
             "speed": self.speed(),
             "current": [f for f in self.files.values() if f.get("state") == "transferring"],
             "errors": self.errors,
             "end": self.end,
             "stderr": list(self.stderr) if self.state == "failed" else [],
         }
+
+    def _skipped(self, confirmed: int) -> int:
+        """Files already complete: the plan presumes them (by size) before each is checked and
+        reported skipped; the end event has the final count."""
+        if self.end is not None:
+            return self.end.get("skipped", confirmed)
+        return max(confirmed, self.plan.get("skipped", 0) if self.plan else 0)
 
     # --- process ------------------------------------------------------------------------------
     async def run(self) -> None:

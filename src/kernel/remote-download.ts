@@ -93,7 +93,8 @@ export async function download(options: DownloadOptions): Promise<DownloadReport
   if (dryRun) {
     const sizes = granules.map(g => g.size ?? g.approxSize);
     const plan: DryRun = { dryRun: true, granules, files: granules.length, bytes: sizes.reduce<number>((t, s) => t + (s ?? 0), 0), unknownSize: sizes.filter(s => s === undefined).length };
-    onEvent?.({ event: 'plan', files: plan.files, bytes: plan.bytes, skipped: 0, unknownSize: plan.unknownSize });
+    const planned = granules.map((g, i) => ({ name: g.name, size: sizes[i] ?? null }));
+    onEvent?.({ event: 'plan', files: plan.files, bytes: plan.bytes, skipped: 0, unknownSize: plan.unknownSize, planned });
     onEvent?.({ event: 'end', files: plan.files, done: 0, skipped: 0, failed: 0, bytes: 0, seconds: 0 });
     return plan;
   }

@@ -408,8 +408,10 @@ export interface DownloadJob {
   skipped: number;
   failed: number;
   remaining: number | null;
-  /** Bytes transferred so far (skipped files not counted). */
+  /** Bytes of the files so far, resumed .part bytes included (skipped files not counted). */
   bytes: number;
+  /** Bytes an earlier, interrupted run had left in .part files (resumed, not fetched again). */
+  resumedBytes?: number;
   /** Bytes per second over the last seconds. */
   speed: number;
   /** The files in transfer now. */
@@ -419,7 +421,7 @@ export interface DownloadJob {
   /** The last lines the command wrote to stderr, for a failed job. */
   stderr: string[];
   /** The planned files of a dry run, when the server lists them. */
-  planned?: Array<{ name: string; size?: number | null }>;
+  planned?: Array<{ name: string; size?: number | null }> | null;
 }
 
 function jobPath(id: string): string {

@@ -102,7 +102,8 @@ export const DEFAULT_THREDDS_URL = 'https://tds-odatis.aviso.altimetry.fr/thredd
 
 /** Download events (the kernel emits them; the CLI prints them as JSON lines with --progress jsonl). */
 export type DownloadEvent =
-  | { event: 'plan'; files: number; bytes: number; skipped: number; unknownSize: number }
+  /** planned: in a dry run, the files that would be fetched (name, size when known). */
+  | { event: 'plan'; files: number; bytes: number; skipped: number; unknownSize: number; planned?: Array<{ name: string; size: number | null }> }
   | { event: 'start'; name: string; size?: number; resumeFrom: number }
   /** bytes = the file's bytes so far; throttled (<= 5/s per file). */
   | { event: 'progress'; name: string; bytes: number; size?: number }

@@ -89,6 +89,7 @@ describe('job rows', () => {
   it('counts files, remaining once planned', () => {
     expect(countsText(job({ done: 3, skipped: 1 }))).toBe('3 done · 1 skipped · 0 failed');
     expect(countsText(job({ done: 3, skipped: 1, failed: 2, remaining: 5 }))).toBe('3 done · 1 skipped · 2 failed · 5 remaining');
+    expect(countsText(job({ done: 4, remaining: 0, resumedBytes: 983040 }))).toBe('4 done · 0 skipped · 0 failed · 0 remaining · 983 kB resumed');
   });
   it('describes a plan, a file in transfer, an error', () => {
     expect(planText(job())).toBe('Searching…');

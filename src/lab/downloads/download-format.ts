@@ -102,10 +102,13 @@ export function bytesText(job: Pick<DownloadJob, 'bytes' | 'plannedBytes'>): str
 }
 
 /** "3 done · 1 skipped · 0 failed · 5 remaining" (remaining once the plan is known). */
-export function countsText(job: Pick<DownloadJob, 'done' | 'skipped' | 'failed' | 'remaining'>): string {
+export function countsText(job: Pick<DownloadJob, 'done' | 'skipped' | 'failed' | 'remaining' | 'resumedBytes'>): string {
   const parts = [`${job.done} done`, `${job.skipped} skipped`, `${job.failed} failed`];
   if (job.remaining !== null && job.remaining !== undefined) {
     parts.push(`${job.remaining} remaining`);
+  }
+  if (job.resumedBytes) {
+    parts.push(`${formatSize(job.resumedBytes)} resumed`);
   }
   return parts.join(' · ');
 }
