@@ -12,6 +12,7 @@
 import {
   DEFAULT_CMR_URL,
   DEFAULT_THREDDS_URL,
+  DownloadError,
   FetchLike,
   Granule,
   parseBBox,
@@ -22,7 +23,7 @@ import {
   SearchQuery,
   validateQuery
 } from '../core/download';
-import { authorizationFor, credentialsFor } from './download/credentials';
+import { authorizationFor, Credentials, credentialsFor, missingCredentialsHint } from './download/credentials';
 import { passesCrossing } from './passes';
 
 export interface SearchOptions {
@@ -64,11 +65,9 @@ export function endpoints(env: Record<string, string | undefined> = process.env)
 }
 
 /** Global fetch, with AVISO's Basic credentials added for the THREDDS host only (as the transfers send them). */
-function providerFetch(provider: ProviderName, threddsUrl: string): FetchLike {
+function providerFetch(provider: ProviderName, credentials: Credentials | undefined): FetchLike {
   const base = globalThis.fetch as unknown as FetchLike;
-  if (provider !== 'aviso') return base;
-  const credentials = credentialsFor('aviso', new URL(threddsUrl).host);
-  if (!credentials) return base;
+  if (provider !== 'aviso' || !credentials) return base;
   return (url, init = {}) => {
     const authorization = authorizationFor(credentials, new URL(url));
     return base(url, authorization ? { ...init, headers: { ...init.headers, authorization } } : init);
@@ -79,11 +78,25 @@ function providerFetch(provider: ProviderName, threddsUrl: string): FetchLike {
 export async function search(options: SearchOptions, signal?: AbortSignal): Promise<Granule[]> {
   const query = searchQuery(options);
   const { cmrUrl, threddsUrl } = endpoints();
-  return searchGranules(query, {
-    fetch: providerFetch(query.provider, threddsUrl),
-    cmrUrl,
-    threddsUrl,
-    signal,
-    passesInBox: async (bbox, phase) => [...new Set((await passesCrossing({ bbox }, { phase, ephemerides: options.ephemerides })).map(r => r.pass))]
-  });
+  const host = new URL(threddsUrl).host;
+  const credentials = query.provider === 'aviso' ? credentialsFor('aviso', host) : undefined;
+  try {
+    return await searchGranules(query, {
+      fetch: providerFetch(query.provider, credentials),
+      cmrUrl,
+      threddsUrl,
+      signal,
+      passesInBox: async (bbox, phase) => [...new Set((await passesCrossing({ bbox }, { phase, ephemerides: options.ephemerides })).map(r => r.pass))]
+    });
+  } catch (error) {
+    // A refused catalog says where the credentials came from (or where to put them), as a refused transfer does.
+    if (error instanceof DownloadError && error.code === 'AUTH' && query.provider === 'aviso') {
+      const status = error.status ?? 401;
+      const message = credentials
+        ? `AVISO refused the credentials from ${credentials.source} (HTTP ${status} from ${host}) for its THREDDS catalogs`
+        : `AVISO's THREDDS catalogs require a login (HTTP ${status} from ${host}): ${missingCredentialsHint('aviso', host)}`;
+      throw new DownloadError('AUTH', 'aviso', message, { url: error.url, status, cause: error });
+    }
+    throw error;
+  }
 }

@@ -45,6 +45,10 @@ export interface GranuleServerOptions {
   signedRedirect?: boolean;
   /** Faults by file name (path under root). */
   faults?: Record<string, Fault>;
+  /** URL path the files of root are served under (default '/files/'). */
+  filesPrefix?: string;
+  /** Answers the provider host's other paths (after its auth check), e.g. THREDDS catalogs; 404 otherwise. */
+  otherRoute?: (path: string, res: http.ServerResponse) => void;
 }
 
 export interface LoggedRequest {
@@ -61,7 +65,7 @@ export interface LoggedRequest {
 }
 
 export interface GranuleServer {
-  /** Base URL of the provider host; files are at `${url}/files/NAME`. */
+  /** Base URL of the provider host; files are at `${url}${filesPrefix}NAME`. */
   url: string;
   signedUrl: string;
   ursUrl: string;
@@ -86,6 +90,7 @@ export async function startGranuleServer(options: GranuleServerOptions): Promise
   const gets = new Map<string, number>();
   const sockets = new Set<import('node:net').Socket>();
   const codes = new Set<string>();
+  const prefix = options.filesPrefix ?? '/files/';
   let providerUrl = '';
   let signedUrl = '';
   let ursUrl = '';
@@ -221,7 +226,8 @@ export async function startGranuleServer(options: GranuleServerOptions): Promise
       res.writeHead(302, { 'set-cookie': `${SESSION}; Path=/; HttpOnly`, location: u.searchParams.get('state') ?? '/' }).end();
       return;
     }
-    if (!path.startsWith('/files/')) {
+    const underFiles = path.startsWith(prefix);
+    if (!underFiles && !options.otherRoute) {
       res.writeHead(404).end();
       return;
     }
@@ -239,7 +245,11 @@ export async function startGranuleServer(options: GranuleServerOptions): Promise
       res.writeHead(302, { location }).end();
       return;
     }
-    const rel = fileOf('/files/', path);
+    if (!underFiles) {
+      options.otherRoute!(decodeURIComponent(path.split('?')[0]), res);
+      return;
+    }
+    const rel = fileOf(prefix, path);
     if (rel === undefined) {
       res.writeHead(404).end();
       return;
@@ -298,9 +308,9 @@ export async function startGranuleServer(options: GranuleServerOptions): Promise
     ursUrl,
     log,
     faults,
-    fileUrl: name => `${providerUrl}/files/${name.split('/').map(encodeURIComponent).join('/')}`,
+    fileUrl: name => `${providerUrl}${prefix}${name.split('/').map(encodeURIComponent).join('/')}`,
     requestsFor: (name, method) =>
-      log.filter(r => (r.path.split('?')[0] === `/files/${name}` || r.path.split('?')[0] === `/signed/${name}`) && (!method || r.method === method)),
+      log.filter(r => (decodeURIComponent(r.path.split('?')[0]) === `${prefix}${name}` || r.path.split('?')[0] === `/signed/${name}`) && (!method || r.method === method)),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await Promise.all([provider, signed, urs].map(s => new Promise<void>(resolve => s.close(() => resolve()))));
