@@ -36,6 +36,10 @@ process.env.SWOT_UI_ROOT = serverRoot;
 process.env.SWOT_UI_DATA_ROOT = dataRoot;
 process.env.SWOT_UI_PRIVATE = privateDir;
 process.env.SWOT_UI_SAMPLE = path.join(ROOT, 'data', 'sample');
+const CMR_PORT = Number(process.env.SWOT_UI_CMR_PORT || 8897);
+const MIRROR_TOKEN = 'ui-test-earthdata-token';
+const MIRRORED = path.join(ROOT, 'data', 'sample', 'netcdf', 'L2_LR_SSH', 'Basic', 'cycle_026');
+process.env.SWOT_UI_MIRRORED = MIRRORED;
 
 module.exports = {
   ...baseConfig,
@@ -63,12 +67,30 @@ module.exports = {
       ]
     }
   },
-  webServer: {
-    command: `"${jupyter}" lab --config jupyter_server_test_config.py --port ${PORT}`,
-    cwd: __dirname,
-    url: `http://localhost:${PORT}/lab`,
-    timeout: 180000,
-    reuseExistingServer: false,
-    env: { ...process.env, JUPYTERLAB_GALATA_ROOT_DIR: serverRoot }
-  }
+  webServer: [
+    {
+      // PO.DAAC on loopback for the downloads flow: the sample's L2 Basic cycle 26 published as
+      // the catalog's collection, behind an Earthdata token, at about 2 MB/s per file (progress shows).
+      command: `node ../scripts/podaac-mirror.mjs --folder "${MIRRORED}" --collection SWOT_L2_LR_SSH_BASIC_2.0 --token ${MIRROR_TOKEN} --port ${CMR_PORT} --rate 2000000`,
+      cwd: __dirname,
+      url: `http://127.0.0.1:${CMR_PORT}/search/granules.umm_json?short_name=none`,
+      timeout: 60000,
+      reuseExistingServer: false
+    },
+    {
+      command: `"${jupyter}" lab --config jupyter_server_test_config.py --port ${PORT}`,
+      cwd: __dirname,
+      url: `http://localhost:${PORT}/lab`,
+      timeout: 180000,
+      reuseExistingServer: false,
+      // The server's downloads reach the mirror with the token from the environment, as on a hub.
+      env: {
+        ...process.env,
+        JUPYTERLAB_GALATA_ROOT_DIR: serverRoot,
+        SWOT_CMR_URL: `http://127.0.0.1:${CMR_PORT}`,
+        EARTHDATA_TOKEN: MIRROR_TOKEN,
+        NETRC: path.join(testDir, 'no-netrc')
+      }
+    }
+  ]
 };

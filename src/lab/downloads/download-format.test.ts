@@ -95,8 +95,8 @@ describe('job rows', () => {
     expect(planText(job())).toBe('Searching…');
     expect(planText(job({ files: 1, plannedBytes: 2e9 }))).toBe('1 file, 2.00 GB would be fetched');
     expect(planText(job({ files: 12, plannedBytes: 4.56e9, skipped: 2 }))).toBe('12 files, 4.56 GB would be fetched (2 already complete)');
-    expect(fileText({ name: 'a.nc', bytes: 1.2e6, size: 3.4e6 })).toBe('a.nc 1.20 MB of 3.40 MB');
-    expect(fileText({ name: 'a.nc', bytes: null, size: null })).toBe('a.nc 0 B');
+    expect(fileText({ name: 'a.nc', bytes: 1.2e6, size: 3.4e6 })).toBe('35% of 3.40 MB · a.nc');
+    expect(fileText({ name: 'a.nc', bytes: null, size: null })).toBe('0 B · a.nc');
     expect(errorText({ name: 'a.nc', message: 'checksum mismatch' })).toBe('a.nc: checksum mismatch');
     expect(errorText({ name: null, message: 'swot download exited with status 2' })).toBe('swot download exited with status 2');
   });

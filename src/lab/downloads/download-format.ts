@@ -125,7 +125,9 @@ export function planText(job: Pick<DownloadJob, 'files' | 'plannedBytes' | 'skip
 
 /** One file in transfer: "NAME 1.20 MB of 3.40 MB" (or without a total). */
 export function fileText(file: { name: string; bytes: number | null; size?: number | null }): string {
-  return `${file.name} ${file.size ? `${formatSize(file.bytes ?? 0)} of ${formatSize(file.size)}` : formatSize(file.bytes ?? 0)}`;
+  // the amount first: a narrow sidebar cuts the end of a 70-character SWOT name, never the figures
+  const amount = file.size ? `${Math.floor(((file.bytes ?? 0) / file.size) * 100)}% of ${formatSize(file.size)}` : formatSize(file.bytes ?? 0);
+  return `${amount} · ${file.name}`;
 }
 
 /** An error line: "NAME: message" (the job's own errors have no file). */

@@ -113,6 +113,7 @@ class JobRow {
       ...current.slice(0, MAX_LISTED).map(f => {
         const item = el('li', 'jp-swot-downloadFile', fileText(f));
         item.dataset.name = f.name;
+        item.title = f.name;
         if (f.retry) {
           item.append(el('span', 'jp-swot-downloadRetry', ` (retry ${f.retry})`));
         }
