@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { downloadSection } from './download.mjs';
 import { renderSection } from './render.mjs';
 import { sampleDataSection } from './sample-data.mjs';
 
@@ -123,7 +124,7 @@ print(json.dumps(out))`
   ].join('\n');
 }
 
-// `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data) runs one section and rewrites only that section of BENCHMARKS.md.
+// `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data, download) runs one section and rewrites only that section of BENCHMARKS.md.
 const ONLY = (() => {
   const i = process.argv.indexOf('--only');
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -132,7 +133,8 @@ const SECTIONS = {
   'data-access': () => dataAccess(),
   diagnostics: () => diagnosticsSection(),
   render: () => renderSection(),
-  'sample-data': () => sampleDataSection('node bench/run.mjs --only sample-data')
+  'sample-data': () => sampleDataSection('node bench/run.mjs --only sample-data'),
+  download: () => downloadSection('node bench/run.mjs --only download')
 };
 
 if (ONLY !== undefined) {
@@ -151,16 +153,18 @@ if (ONLY !== undefined) {
   } else {
     out = text.trimEnd() + '\n\n' + section + '\n';
   }
+  // The header's list of sections, as a full run writes it.
+  out = out.replace(/(--only SECTION` \()[^)]*\)/, `$1${Object.keys(SECTIONS).join(', ')})`);
   writeFileSync(file, out);
   console.log(section);
   process.exit(0);
 }
 
-const sections = [dataAccess(), diagnosticsSection(), renderSection(), sampleDataSection('npm run bench')];
+const sections = [dataAccess(), diagnosticsSection(), renderSection(), sampleDataSection('npm run bench'), downloadSection('npm run bench')];
 const header = [
   '# Benchmarks',
   '',
-  'Produced by `npm run bench` (bench/run.mjs) in one run; one section can be refreshed alone with `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data). Do not edit by hand.',
+  `Produced by \`npm run bench\` (bench/run.mjs) in one run; one section can be refreshed alone with \`node bench/run.mjs --only SECTION\` (${Object.keys(SECTIONS).join(', ')}). Do not edit by hand.`,
   '',
   `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Date: ${new Date().toISOString()}.`,
   ''
