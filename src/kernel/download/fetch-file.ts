@@ -72,6 +72,9 @@ async function sizeOf(path: string): Promise<number | undefined> {
   }
 }
 
+/** Bytes gathered per write of a .part file. */
+const WRITE_BYTES = 1 << 20;
+
 async function hashFile(path: string, algorithm: Checksum['algorithm'], hash: Hash = createHash(NODE_NAMES[algorithm]), signal?: AbortSignal): Promise<Hash> {
   for await (const chunk of createReadStream(path, { signal })) hash.update(chunk as Buffer);
   return hash;
@@ -236,22 +239,45 @@ export async function fetchToFile(source: TransferSource, granule: Granule, outD
         if (hash && !fresh) hash = await hashFile(part, expect.checksum!.algorithm, hash, signal);
         const handle = await open(part, fresh ? 'w' : 'a');
         let last = 0;
+        // Socket chunks (16-64 kB) are gathered into writes of WRITE_BYTES: one awaited write per
+        // chunk held each transfer on the disk's round trip (bench: 4 jobs were 1.13x 1 job).
+        let pending: Buffer[] = [];
+        let pendingBytes = 0;
+        const flush = async (): Promise<void> => {
+          if (pendingBytes === 0) return;
+          const buffers = pending;
+          const bytes = pendingBytes;
+          pending = [];
+          pendingBytes = 0;
+          // writev: one system call for the gathered chunks, without copying them into one buffer
+          let done = (await handle.writev(buffers)).bytesWritten;
+          while (done < bytes) {
+            // a short write (rare: full disk, signals): write what is left, in order
+            const rest = Buffer.concat(buffers).subarray(done);
+            done += (await handle.write(rest)).bytesWritten;
+          }
+          written += bytes;
+        };
         try {
           for await (const chunk of opened.body) {
             const buffer = chunk as Buffer;
             hash?.update(buffer);
-            await handle.write(buffer);
-            written += buffer.length;
+            pending.push(buffer);
+            pendingBytes += buffer.length;
             transferred += buffer.length;
+            if (pendingBytes >= WRITE_BYTES) await flush();
             const now = Date.now();
             if (now - last >= interval) {
               last = now;
-              emit({ event: 'progress', name: granule.name, bytes: written, size: expect.size });
+              emit({ event: 'progress', name: granule.name, bytes: written + pendingBytes, size: expect.size });
             }
-            if (expect.size !== undefined && written > expect.size) break;
+            if (expect.size !== undefined && written + pendingBytes > expect.size) break;
           }
+          await flush();
           await handle.sync();
         } finally {
+          // A dropped connection keeps what arrived: the next attempt resumes after it.
+          await flush().catch(() => undefined);
           await handle.close();
         }
         if (signal?.aborted) throw aborted(granule.provider, 'download', signal.reason);
