@@ -11,6 +11,8 @@ import {
   DecodedVariable,
   DiagnosticName,
   EquatorMethod,
+  detectLayout,
+  gridFields,
   optionKeys,
   passRuns,
   SELECT_KEYS,
@@ -74,8 +76,9 @@ export async function diagnostics(data: Dataset | Selection | DecodedDataset, op
     return v;
   };
   const h = get(variable);
-  const lat = decoded.variables.find(v => v.name === 'latitude' || v.name === 'lat');
-  const lon = decoded.variables.find(v => v.name === 'longitude' || v.name === 'lon');
+  // Coordinates by name or CF attributes (detectLayout), as select() and show() find them.
+  const layout = detectLayout(decoded);
+  const [lat, lon] = layout.kind === 'other' ? [] : [layout.lat, layout.lon];
   if (!lat || !lon) {
     throw new UsageError(`${decoded.source}: latitude/longitude are needed for diagnostics`);
   }
@@ -85,53 +88,45 @@ export async function diagnostics(data: Dataset | Selection | DecodedDataset, op
     values = values.map((x, i) => x + m[i]);
   }
   const what = options.what ?? ['u', 'v'];
-  const grid = lat.dims.length === 1;
-  // Grids (time, lat, lon): one 2-D field per time step; swaths: one field per pass.
-  const fieldShape: [number, number] = [h.shape[h.shape.length - 2], h.shape[h.shape.length - 1]];
-  const blocks: Array<[number, number]> = grid
-    ? Array.from({ length: h.shape.length === 3 ? h.shape[0] : 1 }, (_, t) => [t, t + 1])
-    : passRuns(
-        fieldShape[0],
-        decoded.variables.find(v => v.name === 'cycle_number')?.data,
-        decoded.variables.find(v => v.name === 'pass_number')?.data
-      );
+  const grid = lat.dims.length === 1 && lon.dims.length === 1;
   const outputs = new Map<DiagnosticName, DecodedVariable>();
-  const perField = fieldShape[0] * fieldShape[1];
-  for (const [a, b] of blocks) {
-    const lines = grid ? fieldShape[0] : b - a;
-    const offset = grid ? a * perField : a * fieldShape[1];
-    const size = lines * fieldShape[1];
-    const result = computeDiagnostics({
-      lat: grid ? (lat.data as Float64Array) : (lat.data as Float64Array).subarray(offset, offset + size),
-      lon: grid ? (lon.data as Float64Array) : (lon.data as Float64Array).subarray(offset, offset + size),
-      h: values.subarray(offset, offset + size),
-      shape: [lines, fieldShape[1]],
-      what,
-      latMin: options.latMin,
-      equator: options.equator,
-      height,
-      heightSource: mdt ? `${variable} + ${mdt}` : variable,
-      dims: [h.dims[h.dims.length - 2], h.dims[h.dims.length - 1]]
-    });
-    for (const w of what) {
-      const part = result[w];
-      let out = outputs.get(w);
-      if (!out) {
-        out = {
-          ...part,
-          name: w,
-          dims: h.dims,
-          shape: h.shape,
-          data: new Float64Array(values.length).fill(NaN),
-          encoding: { dtype: 'float32', _FillValue: NaN }
-        };
-        outputs.set(w, out);
-      }
-      (out.data as Float64Array).set(part.data as Float64Array, offset);
+  const output = (w: DiagnosticName, part: DecodedVariable): Float64Array => {
+    let out = outputs.get(w);
+    if (!out) {
+      out = { ...part, name: w, dims: h.dims, shape: h.shape, data: new Float64Array(values.length).fill(NaN), encoding: { dtype: 'float32', _FillValue: NaN } };
+      outputs.set(w, out);
+    }
+    return out.data as Float64Array;
+  };
+  const common = { what, latMin: options.latMin, equator: options.equator, height, heightSource: mdt ? `${variable} + ${mdt}` : variable };
+  if (grid) {
+    // One 2-D field per step of the other dimensions, found by the coordinates' names (DUACS is
+    // (time, latitude, longitude), NeurOST (latitude, longitude, time)); results in h's layout.
+    const fields = gridFields(h.name, h.dims, h.shape, lat.dims[0], lon.dims[0]);
+    const field = new Float64Array(fields.shape[0] * fields.shape[1]);
+    for (let k = 0; k < fields.count; k++) {
+      const result = computeDiagnostics({ ...common, lat: lat.data as Float64Array, lon: lon.data as Float64Array, h: fields.gather(values, k, field), shape: fields.shape, dims: [lat.dims[0], lon.dims[0]] });
+      for (const w of what) fields.scatter(result[w].data, k, output(w, result[w]));
+    }
+  } else {
+    // Swaths (num_lines, num_pixels): one field per pass, derivatives never cross passes.
+    const [lines, pixels] = [h.shape[0], h.shape[1]];
+    const runs = passRuns(lines, decoded.variables.find(v => v.name === 'cycle_number')?.data, decoded.variables.find(v => v.name === 'pass_number')?.data);
+    for (const [a, b] of runs) {
+      const [offset, size] = [a * pixels, (b - a) * pixels];
+      const result = computeDiagnostics({
+        ...common,
+        lat: (lat.data as Float64Array).subarray(offset, offset + size),
+        lon: (lon.data as Float64Array).subarray(offset, offset + size),
+        h: values.subarray(offset, offset + size),
+        shape: [b - a, pixels],
+        dims: [h.dims[0], h.dims[1]]
+      });
+      for (const w of what) output(w, result[w]).set(result[w].data as Float64Array, offset);
     }
   }
   const coordinates = decoded.variables.filter(v =>
-    ['latitude', 'longitude', 'lat', 'lon', 'time', 'cycle_number', 'pass_number'].includes(v.name)
+    v === lat || v === lon || ['latitude', 'longitude', 'lat', 'lon', 'time', 'cycle_number', 'pass_number'].includes(v.name)
   );
   const variables = [...coordinates, ...what.map(w => outputs.get(w)!).filter(Boolean)];
   return asSelection({

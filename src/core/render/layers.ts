@@ -12,7 +12,8 @@ import { DecodedDataset, DecodedVariable, decodeVariable } from '../decoded';
 import { UsageError } from '../errors';
 import { ProductId } from '../product';
 import { DatasetReader, requireVariable } from '../reader';
-import { detectLayout, groupReader } from '../select/layout';
+import { gridFields } from '../select/grid-fields';
+import { detectLayout, groupReader, Layout } from '../select/layout';
 import { lodFactor, reduceGrid, reduceGridValues, reduceSwath } from './lod';
 import { GridInput, LayerInput, SwathInput } from './payload';
 
@@ -144,7 +145,7 @@ function partsOf(reader: DatasetReader, name: string): { parts: Part[]; name: st
   return { parts: groups.map(g => ({ reader: groupReader(reader, g.path), label: g.path.replace(/^\/+/, '') })), name };
 }
 
-async function swathFromReader(part: Part, name: string, options: LayerOptions, collection: CollectionReader | undefined, layout: Extract<ReturnType<typeof detectLayout>, { kind: 'swath' }>, factorOf: (points: number) => number): Promise<SwathInput[]> {
+async function swathFromReader(part: Part, name: string, options: LayerOptions, collection: CollectionReader | undefined, layout: Extract<Layout, { kind: 'swath' }>, factorOf: (points: number) => number): Promise<SwathInput[]> {
   const product = options.product;
   const { reader } = part;
   const info = reader.info;
@@ -239,21 +240,23 @@ function joinPieces(
   return input;
 }
 
-async function gridFromReader(reader: DatasetReader, name: string, options: LayerOptions, layout: Extract<ReturnType<typeof detectLayout>, { kind: 'grid' }>, factorOf: (points: number) => number): Promise<GridInput> {
+async function gridFromReader(reader: DatasetReader, name: string, options: LayerOptions, layout: Extract<Layout, { kind: 'grid' }>, factorOf: (points: number) => number): Promise<GridInput> {
   const info = reader.info;
   const variable = info.variables.find(v => v.name === name)!;
   const dims = variable.dims;
   const [latDim, lonDim] = [layout.lat.dims[0], layout.lon.dims[0]];
-  if (dims.length < 2 || dims[dims.length - 2] !== latDim || dims[dims.length - 1] !== lonDim) {
-    throw new UsageError(`${name} has dimensions (${dims.join(', ')}); a grid is drawn from (..., ${latDim}, ${lonDim})`);
-  }
-  const slab: Hyperslab = dims.map((_, k) => {
-    if (k >= dims.length - 2) return null;
+  // The grid's dimensions by name, wherever they are (DUACS: (time, lat, lon); NeurOST: (lat, lon, time)).
+  gridFields(name, dims, variable.shape, latDim, lonDim);
+  const slab: Hyperslab = dims.map((dim, k) => {
+    if (dim === latDim || dim === lonDim) return null;
     const t = options.timeIndex;
     if (!(t >= 0 && t < variable.shape[k])) throw new UsageError(`time index ${t} outside ${dims[k]} (length ${variable.shape[k]})`);
     return [t, t + 1];
   });
-  const read = async (v: VariableInfo, s?: Hyperslab) => readDecoded(reader, v, s);
+  const sliced = dims.map((dim, k) => (dim === latDim || dim === lonDim ? variable.shape[k] : 1));
+  const field = gridFields(name, dims, sliced, latDim, lonDim);
+  // Values of the slab, latitude-major as the grid is drawn.
+  const read = async (v: VariableInfo, s?: Hyperslab) => (v === layout.lat || v === layout.lon ? readDecoded(reader, v, s) : field.gather(await readDecoded(reader, v, s), 0));
   let lon = await read(layout.lon);
   let lat = await read(layout.lat);
   const [ny, nx] = [lat.length, lon.length];

@@ -13,7 +13,7 @@ import { GroupInfo, VariableInfo } from '../dataset';
 import { DatasetHoldings, DecodedDataset, DecodedVariable, decodeVariable, EmptySelection } from '../decoded';
 import { ProductId } from '../product';
 import { DatasetReader, requireNumericVariable } from '../reader';
-import { detectLayout, groupReader } from './layout';
+import { detectLayout, groupReader, Layout } from './layout';
 import { checkQuery, matchesNumber, SelectQuery } from './query';
 import { countRuns, runsOf } from './runs';
 import { describeNumbers, distinctNumbers, timeSpan } from './empty';
@@ -48,7 +48,7 @@ function lineMaskFromNumbers(values: NumericArray, keep: (n: number) => boolean,
   }
 }
 
-type SwathLayout = Extract<ReturnType<typeof detectLayout>, { kind: 'swath' }>;
+type SwathLayout = Extract<Layout, { kind: 'swath' }>;
 
 /** The line-wise arrays read to build a mask, kept to say what the dataset holds when nothing is left. */
 interface LineArrays {
@@ -167,7 +167,7 @@ async function swathHoldings(reader: DatasetReader, layout: SwathLayout, product
 /** A grid selection that kept no row, column or time step: why, and the grid's extent and time span. */
 async function gridEmpty(
   reader: DatasetReader,
-  layout: Extract<ReturnType<typeof detectLayout>, { kind: 'grid' }>,
+  layout: Extract<Layout, { kind: 'grid' }>,
   runsByDim: Map<string, Array<[number, number]>>,
   query: SelectQuery,
   time: [number, number] | undefined
