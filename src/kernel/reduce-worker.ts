@@ -1,8 +1,8 @@
-/** Worker thread of `stats` and `meanMap`: opens the dataset itself and reduces its share of lines. */
+/** Worker thread of `stats` and `meanMap`: opens the dataset itself and reduces its share of the units (whole passes). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { mapLines } from './maps';
+import { mapUnits } from './maps';
 import { open } from './open';
-import { reduceLines } from './stats';
+import { reduceUnits } from './stats';
 import type { ReductionJob } from './workers';
 
 async function run(job: ReductionJob): Promise<void> {
@@ -11,8 +11,8 @@ async function run(job: ReductionJob): Promise<void> {
   try {
     const result =
       job.kind === 'map'
-        ? await mapLines(ds, job.variable, job.grid, job.start, job.stop, onBlock)
-        : await reduceLines(ds, job.variable, job.by, job.start, job.stop, onBlock);
+        ? await mapUnits(ds, job.variable, job.grid, job.spans, onBlock)
+        : await reduceUnits(ds, job.variable, job.by, job.spans, onBlock);
     parentPort!.postMessage({ result });
   } finally {
     ds.close();

@@ -2,15 +2,17 @@
  * `stats(data, variable, options)`: NaN-aware count, mean, std, RMS, min, max
  * (and percentiles for in-memory data), in total, by pass, by cross-track
  * pixel or by line. On a dataset, the reduction streams chunk by chunk in
- * bounded memory and is split over worker threads (both cores); partial
- * results are merged exactly (Chan et al. pairwise variance).
+ * bounded memory and is split over worker threads (both cores) pass by
+ * pass: every pass (a reduction unit) is reduced on its own and the units are
+ * folded in (cycle, pass) order (core/stats/units.ts), so one thread, worker
+ * threads and partial files merged later (`statsPartial`, swot merge) give
+ * the same bits (Chan et al. pairwise variance for each merge).
  */
 import {
   Accumulator,
   accumulate,
   accumulateCrossTrack,
   alongTrackProfile,
-  blockLength,
   checkOptionKeys,
   createAccumulator,
   createGroupedAccumulator,
@@ -18,9 +20,7 @@ import {
   DecodedDataset,
   decodeVariable,
   EmptySelection,
-  GroupedAccumulator,
-  mergeAccumulators,
-  mergeGroupedAccumulators,
+  foldStatsUnits,
   nanPercentiles,
   optionKeys,
   passRuns,
@@ -29,12 +29,15 @@ import {
   SELECT_KEYS,
   SelectQuery,
   summarize,
+  StatsUnit,
   summarizeGroups,
   UsageError
 } from '../core';
 import { Dataset, isDataset } from './dataset';
 import { Progress, resolveProgress } from './progress';
-import { runReduction, shares, workerCount } from './workers';
+import { inputsOf, reductionInfo, StatsPartial } from './partial';
+import { shareSpans, UnitSpan, unitBlocks, unitSpans, unitStep } from './partial-units';
+import { runReduction, workerCount } from './workers';
 
 export type StatsBy = 'pass' | 'pixel' | 'line';
 
@@ -69,7 +72,7 @@ export interface StatsResult {
   units?: string;
   by?: StatsBy;
   total: StatsSummary;
-  /** by 'pass': one row per (cycle, pass), in order of appearance. */
+  /** by 'pass': one row per (cycle, pass) (per file without pass numbers), by cycle then pass (in memory: in order of appearance). */
   passes?: Array<{ cycle?: number; pass?: number } & StatsSummary>;
   /** by 'pixel' / 'line': one value per pixel / line. */
   profile?: { dim: string; count: number[]; mean: number[]; std: number[]; rms: number[]; min: number[]; max: number[] };
@@ -77,88 +80,60 @@ export interface StatsResult {
   empty?: EmptySelection;
 }
 
-/** Partial result of a streamed reduction (what a worker sends back). */
-export interface PartialReduction {
-  total: Accumulator;
-  passes?: Array<[string, Accumulator]>;
-  pixels?: GroupedAccumulator;
-}
-
 function finish(acc: Accumulator): StatsSummary {
   const s = summarize(acc);
   return { count: s.count, mean: s.mean, std: s.std, rms: s.rms, min: s.min, max: s.max };
 }
 
-function passKey(cycle: number | undefined, pass: number | undefined): string {
-  return `${cycle ?? ''}:${pass ?? ''}`;
-}
-
-/** Reduce lines [start, stop) of `variable`, block by block. Runs in the main thread or a worker. */
-export async function reduceLines(
+/**
+ * Reduce the units `spans` of `variable`, each block by block from its own
+ * first line (core/stats/units.ts). Runs in the main thread or a worker.
+ */
+export async function reduceUnits(
   ds: Dataset,
   variable: string,
   by: StatsBy | undefined,
-  start: number,
-  stop: number,
+  spans: UnitSpan[],
   onBlock?: () => void
-): Promise<PartialReduction> {
+): Promise<StatsUnit[]> {
   const v = requireNumericVariable(ds, variable);
-  const reader = ds.reader;
-  const step = blockLength(v.chunks, v.shape[0] ?? 1);
-  let total = createAccumulator();
-  const passes = new Map<string, Accumulator>();
-  let pixels = by === 'pixel' && v.shape.length === 2 ? createGroupedAccumulator(v.shape[1]) : undefined;
-  const hasPass = by === 'pass' && ds.variables.some(x => x.name === 'pass_number' && x.dims[0] === v.dims[0]);
-  for (let a = start; a < stop; a += step) {
-    const b = Math.min(stop, a + step);
-    const raw = await reader.readRaw(variable, v.shape.length === 0 ? [] : [[a, b]]);
-    const data = decodeVariable(v, raw.data, ds.source).data as Float64Array;
-    total = accumulate(total, data);
-    if (pixels) {
-      pixels = accumulateCrossTrack(pixels, data, raw.shape);
-    }
-    if (by === 'pass') {
-      const inner = data.length / Math.max(1, b - a);
-      const cycles = hasPass && ds.variables.some(x => x.name === 'cycle_number') ? (await reader.readRaw('cycle_number', [[a, b]])).data : undefined;
-      const pas = hasPass ? (await reader.readRaw('pass_number', [[a, b]])).data : undefined;
-      for (const [r0, r1] of passRuns(b - a, cycles, pas)) {
-        const key = pas
-          ? passKey(cycles ? Number(cycles[r0]) : undefined, Number(pas[r0]))
-          : passKey(ds.product?.cycle, ds.product?.pass);
-        passes.set(key, accumulate(passes.get(key) ?? createAccumulator(), data.subarray(r0 * inner, r1 * inner)));
+  const step = unitStep(v);
+  const withPixels = by === 'pixel' && v.shape.length === 2;
+  const out: StatsUnit[] = [];
+  for (const span of spans) {
+    let total = createAccumulator();
+    let pixels = withPixels ? createGroupedAccumulator(v.shape[1]) : undefined;
+    for (const [a, b] of unitBlocks(span, step)) {
+      const raw = await ds.reader.readRaw(variable, v.shape.length === 0 ? [] : [[a, b]]);
+      const data = decodeVariable(v, raw.data, ds.source).data as Float64Array;
+      total = accumulate(total, data);
+      if (pixels) {
+        pixels = accumulateCrossTrack(pixels, data, raw.shape);
       }
+      onBlock?.();
     }
-    onBlock?.();
+    out.push({ key: span.key, total, ...(pixels ? { pixels } : {}) });
   }
-  return { total, ...(by === 'pass' ? { passes: [...passes] } : {}), ...(pixels ? { pixels } : {}) };
+  return out;
 }
 
-function merge(parts: PartialReduction[]): PartialReduction {
-  let total = createAccumulator();
-  const passes = new Map<string, Accumulator>();
-  let pixels: GroupedAccumulator | undefined;
-  for (const part of parts) {
-    total = mergeAccumulators(total, part.total);
-    for (const [key, acc] of part.passes ?? []) {
-      passes.set(key, passes.has(key) ? mergeAccumulators(passes.get(key)!, acc) : acc);
-    }
-    if (part.pixels) {
-      pixels = pixels ? mergeGroupedAccumulators(pixels, part.pixels) : part.pixels;
-    }
-  }
-  return { total, passes: [...passes], ...(pixels ? { pixels } : {}) };
-}
-
-function toResult(variable: string, units: string | undefined, by: StatsBy | undefined, merged: PartialReduction, dim?: string): StatsResult {
-  const result: StatsResult = { variable, ...(units ? { units } : {}), ...(by ? { by } : {}), total: finish(merged.total) };
+/**
+ * The result of a streamed reduction from its units (one run, worker threads
+ * or partial files merged: the same fold, so the same bits).
+ */
+export function finishStats(partial: StatsPartial): StatsResult {
+  const { variable, units, by, dim } = partial.info;
+  const folded = foldStatsUnits(partial.units);
+  const result: StatsResult = { variable, ...(units ? { units } : {}), ...(by ? { by } : {}), total: finish(folded.total) };
   if (by === 'pass') {
-    result.passes = (merged.passes ?? []).map(([key, acc]) => {
-      const [c, p] = key.split(':');
-      return { ...(c ? { cycle: Number(c) } : {}), ...(p ? { pass: Number(p) } : {}), ...finish(acc) };
-    });
+    result.passes = folded.units.map(({ key, total }) => ({
+      ...(key.cycle !== undefined ? { cycle: key.cycle } : {}),
+      ...(key.pass !== undefined ? { pass: key.pass } : {}),
+      ...finish(total)
+    }));
   }
-  if (merged.pixels) {
-    const g = summarizeGroups(merged.pixels);
+  if (folded.pixels) {
+    const g = summarizeGroups(folded.pixels);
     result.profile = { dim: dim ?? 'num_pixels', count: Array.from(g.count), mean: Array.from(g.mean), std: Array.from(g.std), rms: Array.from(g.rms), min: Array.from(g.min), max: Array.from(g.max) };
   }
   return result;
@@ -219,26 +194,56 @@ export async function stats(data: Dataset | DecodedDataset, variable: string, op
     const result = inMemory(selection, variable, options);
     return selection.empty ? { ...result, empty: selection.empty } : result;
   }
+  return finishStats(await statsPartial(data, variable, options));
+}
+
+/**
+ * The mergeable partial result of a streamed `stats` (every unit's
+ * accumulators and what was reduced): write it with writePartial, combine
+ * with mergePartials, read the result with finishStats. `stats()` on a
+ * dataset is `finishStats(await statsPartial(...))`.
+ *
+ * @throws UsageError with a selection, a quality mask or by 'line' (in-memory reductions are not partial)
+ *
+ * @example
+ * const p = await statsPartial(await swot.open('cycle_025/'), 'ssha_filtered', { by: 'pass' });
+ */
+export async function statsPartial(data: Dataset, variable: string, options: StatsOptions = {}): Promise<StatsPartial> {
+  checkOptionKeys(options, STATS_KEYS, 'statsPartial()');
+  if (options.query || (options.quality && options.quality !== 'all') || options.by === 'line') {
+    throw new UsageError('partial results are made by streamed reductions: no selection, quality mask or by line (give the files to reduce instead)');
+  }
+  if (options.by !== undefined && options.by !== 'pass' && options.by !== 'pixel') {
+    throw new UsageError(`by must be 'pass' or 'pixel' for a partial result, got ${JSON.stringify(options.by)}`);
+  }
   const v = requireNumericVariable(data, variable);
-  const lines = v.shape[0] ?? 1;
-  const step = blockLength(v.chunks, lines);
-  const blocks = Math.ceil(lines / step);
+  const spans = await unitSpans(data, v);
+  const step = unitStep(v);
+  const blocks = spans.reduce((n, span) => n + unitBlocks(span, step).length, 0);
   const progress = resolveProgress(options.progress, `${variable}`);
   let done = 0;
   const onBlock = () => progress?.(++done, blocks);
   const target = (data as Dataset & { target?: string | string[] }).target;
-  // Threads pay for themselves on large reductions only (each one opens the data again).
-  const workers = workerCount(options.workers, v.shape.reduce((n, x) => n * x, 1), blocks);
-  let parts: PartialReduction[];
+  // Threads pay for themselves on large reductions only (each one opens the data again); a unit is never split.
+  const workers = workerCount(options.workers, v.shape.reduce((n, x) => n * x, 1), spans.length);
+  let units: StatsUnit[];
   if (workers > 1 && target !== undefined) {
-    parts = await Promise.all(
-      shares(lines, step, workers).map(([start, stop]) =>
-        runReduction<PartialReduction>({ kind: 'stats', target, variable, by: options.by, start, stop }, onBlock)
-      )
+    const parts = await Promise.all(
+      shareSpans(spans, workers).map(share => runReduction<StatsUnit[]>({ kind: 'stats', target, variable, by: options.by, spans: share }, onBlock))
     );
+    units = parts.flat();
   } else {
-    parts = [await reduceLines(data, variable, options.by, 0, lines, onBlock)];
+    units = await reduceUnits(data, variable, options.by, spans, onBlock);
   }
-  const units = typeof v.attrs['units'] === 'string' ? v.attrs['units'] : undefined;
-  return toResult(variable, units, options.by, merge(parts), v.dims[1]);
+  const units_ = typeof v.attrs['units'] === 'string' ? v.attrs['units'] : undefined;
+  const info = reductionInfo({
+    kind: 'stats',
+    variable,
+    ...(units_ ? { units: units_ } : {}),
+    ...(options.by ? { by: options.by } : {}),
+    ...(options.by === 'pixel' && v.dims[1] ? { dim: v.dims[1] } : {}),
+    blockLines: step,
+    inputs: inputsOf(target, data.source)
+  }) as StatsPartial['info'];
+  return { info, units };
 }

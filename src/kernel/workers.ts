@@ -1,36 +1,30 @@
 /**
  * Reductions split over worker threads: each worker opens the data itself
- * (from the target given to open()) and reduces its share of lines; the
- * partial results are merged by the caller. Typed arrays come back by copy
- * (structured clone), which is small next to the data read.
+ * (from the target given to open()) and reduces its share of the units
+ * (whole passes, see partial-units.ts); the caller folds the units in their
+ * canonical order, as a single thread and swot merge do. Typed arrays come
+ * back by copy (structured clone: the same bits), which is small next to the
+ * data read.
  */
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BinGrid, UsageError } from '../core';
+import type { UnitSpan } from './partial-units';
 import type { StatsBy } from './stats';
 
 export type ReductionJob =
-  | { kind: 'stats'; target: string | string[]; variable: string; by?: StatsBy; start: number; stop: number }
-  | { kind: 'map'; target: string | string[]; variable: string; grid: BinGrid; start: number; stop: number };
+  | { kind: 'stats'; target: string | string[]; variable: string; by?: StatsBy; spans: UnitSpan[] }
+  | { kind: 'map'; target: string | string[]; variable: string; grid: BinGrid; spans: UnitSpan[] };
 
 /** Values above which a streamed reduction uses every core by default. */
 export const PARALLEL_THRESHOLD = 50_000_000;
 
-/** How many workers: the caller's choice, else every core for large reductions; never more than blocks. */
-export function workerCount(requested: number | undefined, values: number, blocks: number): number {
+/** How many workers: the caller's choice, else every core for large reductions; never more than units. */
+export function workerCount(requested: number | undefined, values: number, units: number): number {
   const automatic = values >= PARALLEL_THRESHOLD ? cpus().length : 1;
-  return Math.max(1, Math.min(requested ?? automatic, blocks));
-}
-
-/** Line ranges on block boundaries, one per worker. */
-export function shares(lines: number, step: number, workers: number): Array<[number, number]> {
-  const blocks = Math.ceil(lines / step);
-  const per = Math.ceil(blocks / workers);
-  return Array.from({ length: workers }, (_, w) => [w * per * step, Math.min(lines, (w + 1) * per * step)] as [number, number]).filter(
-    ([a, b]) => a < b
-  );
+  return Math.max(1, Math.min(requested ?? automatic, units));
 }
 
 /** The worker bundle: next to this module in dist/, or dist/ of the package when run from sources (tests). */

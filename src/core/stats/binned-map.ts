@@ -81,7 +81,9 @@ export function createBinAccumulator(grid: BinGrid): GroupedAccumulator {
 }
 
 /**
- * Add values at (lon, lat) to the cells of `grid`; returns `acc`.
+ * Add values at (lon, lat) to the cells of `grid`; returns `acc`. When
+ * `touched` is given, the index of every cell that was empty and received a
+ * value is pushed to it (to take a unit's cells sparse: units.ts takeCells).
  *
  * @throws RangeError when lengths differ or `acc` was made for another grid.
  *
@@ -98,7 +100,8 @@ export function accumulateBins(
   grid: BinGrid,
   lon: ArrayLike<number>,
   lat: ArrayLike<number>,
-  values: ArrayLike<number>
+  values: ArrayLike<number>,
+  touched?: number[]
 ): GroupedAccumulator {
   const { lonMin, width, nLon, nLat, dLon, dLat } = layoutOf(grid);
   if (lon.length !== values.length || lat.length !== values.length) {
@@ -119,7 +122,9 @@ export function accumulateBins(
     }
     const i = Math.min(nLat - 1, Math.floor((y - latMin) / dLat));
     const j = Math.min(nLon - 1, Math.floor(east / dLon));
-    addToGroup(acc, i * nLon + j, x);
+    const g = i * nLon + j;
+    if (touched !== undefined && acc.count[g] === 0) touched.push(g);
+    addToGroup(acc, g, x);
   }
   return acc;
 }

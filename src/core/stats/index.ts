@@ -1,4 +1,4 @@
-/** NaN-aware statistics: reductions, percentiles, profiles, binned maps, mergeable accumulators. */
+/** NaN-aware statistics: reductions, percentiles, profiles, binned maps, mergeable accumulators, reduction units. */
 export * from './count';
 export * from './mean';
 export * from './variance';
@@ -9,3 +9,4 @@ export * from './accumulator';
 export * from './grouped-accumulator';
 export * from './profiles';
 export * from './binned-map';
+export * from './units';
