@@ -8,10 +8,14 @@
  * 4 the selection matched nothing (swot read or diag without --allow-empty).
  */
 
-import { describeEmpty, DiagnosticName, EmptySelection, EmptySelectionError, EquatorMethod, isSwotError, SelectQuery, UsageError } from '../core';
+import { BinGrid, describeEmpty, DiagnosticName, EmptySelection, EmptySelectionError, EquatorMethod, isSwotError, SelectQuery, UsageError } from '../core';
 import { CliIO, parseArgs, parseInterval, parseNumbers, parsePairs } from './cli-args';
 import { diagnostics } from './diagnostics';
-import { stats, StatsBy } from './stats';
+import { finishStats, stats, StatsBy, statsPartial } from './stats';
+import { finishMap, mapPartial } from './maps';
+import { mergePartialFiles } from './merge';
+import { statsJson, statsText, writeMapFile, writeStatsJson } from './merge-output';
+import { MapPartial, StatsPartial, writePartial } from './partial';
 import type { Dataset } from './dataset';
 import { open } from './open';
 import { save } from './save';
@@ -58,6 +62,20 @@ Commands:
                        NaN-aware count, mean, std, rms, min, max (percentiles
                        5/50/95 when a selection is made), streamed over all
                        passes with worker threads.
+      --partial OUT.nc      write the mergeable partial result (per pass: count,
+                            mean, M2, min, max) instead, for swot merge (no
+                            selection options; --force replaces OUT)
+  map PATH... --var NAME --bbox LON0,LAT0,LON1,LAT1 --step DEG [--lat-step DEG]
+       (--out MAP.nc | --partial OUT.nc) [--workers N] [--force]
+                       Binned lon/lat map (count, mean, std, rms, min, max per
+                       cell, netCDF4) over all passes, streamed.
+  merge PARTIAL... [--out RESULT] [--json] [--force]
+                       Combine partial results of one reduction (e.g. one per
+                       PBS array task) into what the single run gives, to the
+                       last bit: stats as swot stats prints it (--out R.json
+                       writes the --json form), maps as swot map writes them
+                       (--out MAP.nc). Partials of different reductions or
+                       sharing a pass are refused (exit 2).
   search --provider podaac|aviso --collection NAME [--version-folder V]
        [--cycle N|N,M|N-M,...] [--pass ...] [--time START/END]
        [--bbox LON0,LAT0,LON1,LAT1] [--phase science|calval] [--json]
@@ -166,37 +184,102 @@ async function diag(argv: string[], io: CliIO): Promise<void> {
 }
 
 async function statsCommand(argv: string[], io: CliIO): Promise<void> {
-  const { positionals, flags, values } = parseArgs(argv, ['--json', '--progress'], ['--var', '--by', '--workers', ...SELECTION_OPTIONS]);
+  const { positionals, flags, values } = parseArgs(argv, ['--json', '--progress', '--force'], ['--var', '--by', '--workers', '--partial', ...SELECTION_OPTIONS]);
   const variable = values.get('--var');
   if (positionals.length === 0 || !variable) {
     throw new UsageError('swot stats takes PATH... and --var NAME');
   }
   const query = selectionQuery(values);
   const { quality, ...rest } = query;
+  const partialOut = values.get('--partial');
   const dataset = await openPaths(positionals, values);
   try {
-    const result = await stats(dataset, variable, {
+    const options = {
       by: values.get('--by') as StatsBy | undefined,
       quality,
       ...(Object.keys(rest).length > 0 ? { query: rest } : {}),
       workers: values.has('--workers') ? Number(values.get('--workers')) : undefined,
-      progress: flags.has('--progress') ? (done, total) => io.err(`swot: ${done}/${total} blocks`) : undefined
-    });
+      progress: flags.has('--progress') ? (done: number, total: number) => io.err(`swot: ${done}/${total} blocks`) : undefined
+    };
+    if (partialOut !== undefined) {
+      const partial = await statsPartial(dataset, variable, options);
+      await writePartial(partial, partialOut, { overwrite: flags.has('--force') });
+      io.err(`swot: wrote ${partialOut} (partial statistics of ${variable}, ${partial.units.length} passes; combine with swot merge)`);
+      return;
+    }
+    const result = await stats(dataset, variable, options);
     if (result.empty) {
       io.err(`swot: empty selection: ${describeEmpty(result.empty)}`);
     }
-    if (flags.has('--json')) {
-      io.out(JSON.stringify(result, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? null : x), 2));
-    } else {
-      const t = result.total;
-      const u = result.units ? ` ${result.units}` : '';
-      io.out(`${variable}: count ${t.count}, mean ${t.mean}${u}, std ${t.std}${u}, rms ${t.rms}${u}, min ${t.min}${u}, max ${t.max}${u}`);
-      for (const row of result.passes ?? []) {
-        io.out(`  cycle ${row.cycle ?? '-'} pass ${row.pass ?? '-'}: count ${row.count}, mean ${row.mean}, std ${row.std}`);
-      }
-    }
+    io.out(flags.has('--json') ? statsJson(result) : statsText(result).join('\n'));
   } finally {
     dataset.close();
+  }
+}
+
+/** --bbox and --step of swot map as a grid. */
+function mapGrid(values: Map<string, string>): BinGrid {
+  const bbox = values.get('--bbox');
+  const step = Number(values.get('--step'));
+  if (!bbox || !(step > 0)) {
+    throw new UsageError('swot map needs --bbox LON0,LAT0,LON1,LAT1 and --step DEGREES (e.g. --bbox 0,-80,360,80 --step 1)');
+  }
+  const [lonMin, latMin, lonMax, latMax] = parseBBox(bbox, '--bbox');
+  const latStep = values.has('--lat-step') ? Number(values.get('--lat-step')) : undefined;
+  if (latStep !== undefined && !(latStep > 0)) {
+    throw new UsageError(`--lat-step takes a positive number of degrees, got "${values.get('--lat-step')}"`);
+  }
+  return { lonMin, lonMax, latMin, latMax, lonStep: step, ...(latStep !== undefined ? { latStep } : {}) };
+}
+
+async function mapCommand(argv: string[], io: CliIO): Promise<void> {
+  const { positionals, flags, values } = parseArgs(argv, ['--force', '--progress'], ['--var', '--bbox', '--step', '--lat-step', '--out', '--partial', '--workers', '--subset']);
+  const variable = values.get('--var');
+  const out = values.get('--out');
+  const partialOut = values.get('--partial');
+  if (positionals.length === 0 || !variable || (out === undefined) === (partialOut === undefined)) {
+    throw new UsageError('swot map takes PATH..., --var NAME, --bbox, --step and one of --out MAP.nc or --partial PARTIAL.nc');
+  }
+  const grid = mapGrid(values);
+  const dataset = await openPaths(positionals, values);
+  try {
+    const partial = await mapPartial(dataset, variable, grid, {
+      workers: values.has('--workers') ? Number(values.get('--workers')) : undefined,
+      progress: flags.has('--progress') ? (done: number, total: number) => io.err(`swot: ${done}/${total} blocks`) : undefined
+    });
+    if (partialOut !== undefined) {
+      await writePartial(partial, partialOut, { overwrite: flags.has('--force') });
+      io.err(`swot: wrote ${partialOut} (partial map of ${variable}, ${partial.units.length} passes; combine with swot merge)`);
+      return;
+    }
+    const map = finishMap(partial);
+    await writeMapFile(map, partial.info, partial.units.length, out!, flags.has('--force'));
+    io.err(`swot: wrote ${out} (${map.shape[0]} x ${map.shape[1]} cells, ${partial.units.length} passes)`);
+  } finally {
+    dataset.close();
+  }
+}
+
+async function mergeCommand(argv: string[], io: CliIO): Promise<void> {
+  const { positionals, flags, values } = parseArgs(argv, ['--json', '--force'], ['--out']);
+  if (positionals.length === 0) {
+    throw new UsageError('swot merge takes PARTIAL... (files of swot stats --partial or swot map --partial)');
+  }
+  const out = values.get('--out');
+  const merged = await mergePartialFiles(positionals);
+  if (merged.info.kind === 'map') {
+    if (!out) throw new UsageError('swot merge of partial maps needs --out MAP.nc');
+    const map = finishMap(merged as MapPartial);
+    await writeMapFile(map, merged.info, merged.units.length, out, flags.has('--force'));
+    io.err(`swot: wrote ${out} (${positionals.length} partials, ${merged.units.length} passes)`);
+    return;
+  }
+  const result = finishStats(merged as StatsPartial);
+  if (out) {
+    await writeStatsJson(result, out, flags.has('--force'));
+    io.err(`swot: wrote ${out} (${positionals.length} partials, ${merged.units.length} passes)`);
+  } else {
+    io.out(flags.has('--json') ? statsJson(result) : statsText(result).join('\n'));
   }
 }
 
@@ -368,6 +451,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<void>> = {
   read,
   diag,
   stats: statsCommand,
+  map: mapCommand,
+  merge: mergeCommand,
   search: searchCommand,
   download: downloadCommand
 };
