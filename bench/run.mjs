@@ -30,6 +30,11 @@ function measure(cmd, args) {
   return { ...runs[0], seconds: median(runs.map(r => r.seconds)), all: runs.map(r => r.seconds) };
 }
 
+/** 'ours 2.1x faster' or 'ours 1.9x slower'. */
+function relative(ours, peer) {
+  return ours <= peer ? `ours ${(peer / ours).toFixed(2)}x faster` : `ours ${(ours / peer).toFixed(2)}x slower`;
+}
+
 function fmt(s) {
   return `${s.toFixed(3)} s`;
 }
@@ -90,7 +95,8 @@ function diagnosticsSection() {
   const entry = manifest.products.find(p => p.level === 'L3' && p.cycle === 25 && p.pass === 242);
   const file = join(SAMPLE, entry.path);
   const ours = run('node', ['bench/ours-diagnostics.cjs', file, 'ssha_unfiltered', join(ROOT, 'build', 'bench-ours')]);
-  const numpy = run(PYTHON, ['bench/diagnostics_numpy.py', file, 'ssha_unfiltered', join(ROOT, 'build', 'bench-numpy.npz')]);
+  const numpy = run(PYTHON, ['bench/diagnostics_numpy.py', file, 'ssha_unfiltered', join(ROOT, 'build', 'bench-numpy.npz'), 'stencil']);
+  const gradient = run(PYTHON, ['bench/diagnostics_numpy.py', file, 'ssha_unfiltered', join(ROOT, 'build', 'bench-gradient.npz'), 'gradient']);
   const check = run(PYTHON, [
     '-c',
     `import json,numpy as np
@@ -108,11 +114,13 @@ print(json.dumps(out))`
   return [
     '## Diagnostics and reductions (issue 4)',
     '',
-    `One full 2 km L3 pass (${ours.shape.join(' x ')}, \`${entry.path.split('/').pop()}\`, variable \`ssha_unfiltered\`): u, v, zeta/f, strain/f and Okubo-Weiss, compute only (the pass is already in memory), median of 5 runs in one process. The peer is a vectorised numpy implementation of the same method (bench/diagnostics_numpy.py: shifted arrays, NaN-driven fallback from 9 to 7/5/3/2 points, same Jacobian), numpy ${numpy.numpy}.`,
+    `One full 2 km L3 pass (${ours.shape.join(' x ')}, \`${entry.path.split('/').pop()}\`, variable \`ssha_unfiltered\`): u, v, zeta/f, strain/f and Okubo-Weiss, compute only (the pass is already in memory), median of 5 runs in one process, one thread each. Peers, numpy ${numpy.numpy}, same Jacobian on the sphere: (1) the same method vectorised (bench/diagnostics_numpy.py \`stencil\`: shifted arrays, NaN-driven fallback from 9 to 7/5/3/2 points), whose fields ours must match; (2) what most users write, \`np.gradient\` (3-point centred differences, a NaN spoiling its neighbours: less accurate, fewer values).`,
     '',
-    '| jupyterlab-swot | numpy | ratio | same NaN pattern, max relative difference |',
+    '| jupyterlab-swot (9-point, fallbacks) | numpy, same stencil | numpy np.gradient (3-point) | same NaN pattern as (1), max relative difference |',
     '|---|---|---|---|',
-    `| ${fmt(ours.seconds)} | ${fmt(numpy.seconds)} | ${(numpy.seconds / ours.seconds).toFixed(2)}x faster | ${agree ? 'yes' : 'NO'}, ${Math.max(...Object.values(check).map(x => x[1])).toExponential(1)} |`,
+    `| ${fmt(ours.seconds)} | ${fmt(numpy.seconds)} (${relative(ours.seconds, numpy.seconds)}) | ${fmt(gradient.seconds)} (${relative(ours.seconds, gradient.seconds)}) | ${agree ? 'yes' : 'NO'}, ${Math.max(...Object.values(check).map(x => x[1])).toExponential(1)} |`,
+    '',
+    `Both index derivatives of a field are taken in one walk per line (17 reads, branch-free 9-point stencils; the fallback only where a stencil met a NaN), combined with the Jacobian in cache, block by block of 512 lines whose temporaries are reused (src/core/diagnostics/index-derivative.ts, arena.ts). ${gradient.seconds < ours.seconds ? 'np.gradient is still faster: numpy runs each of its ~70 whole-array operations in SIMD, where a JavaScript loop does one value at a time, and its 3-point stencil reads 2 values where ours reads 8 with fallbacks; the issue\'s target (at least as fast as np.gradient) is not met yet.' : 'Faster than np.gradient while keeping the 9-point stencil.'}`,
     '',
     `Mean SSHA (\`ssha_filtered\`) over every sample L3 pass from the Zarr store (${one.count} values), open + streamed reduction, median of ${REPEAT} fresh processes:`,
     '',

@@ -4,6 +4,7 @@
  * as fractions of f, the local Rossby number).
  */
 
+import { allocate } from './arena';
 import { DEG, EARTH_ROTATION } from './constants';
 
 /**
@@ -33,7 +34,7 @@ export function coriolisParameter(lat: number): number {
 export function divideByCoriolis(
   values: ArrayLike<number>,
   lat: ArrayLike<number>,
-  out: Float64Array = new Float64Array(values.length)
+  out: Float64Array = allocate(values.length)
 ): Float64Array {
   if (lat.length !== values.length || out.length !== values.length) {
     throw new RangeError(`divideByCoriolis: ${values.length} values but ${lat.length} latitudes`);
@@ -55,7 +56,7 @@ const cache = new WeakMap<object, Float64Array>();
 export function coriolisOf(lat: ArrayLike<number>): Float64Array {
   let f = typeof lat === 'object' ? cache.get(lat as object) : undefined;
   if (f === undefined || f.length !== lat.length) {
-    f = new Float64Array(lat.length);
+    f = allocate(lat.length);
     const k = 2 * EARTH_ROTATION;
     for (let p = 0; p < lat.length; p++) {
       f[p] = k * Math.sin(lat[p] * DEG);

@@ -12,6 +12,8 @@ import { DEFAULT_LAT_MIN, EQUATORIAL_BETA, EARTH_RADIUS, EARTH_ROTATION, GRAVITY
 import { divideByCoriolis } from './coriolis';
 import { eastNorthGradient, velocityGradient } from './east-north';
 import { geostrophicVelocity, Velocity } from './geostrophy';
+import { scratchArena, withArena } from './arena';
+import { asFloat64 } from './index-derivative';
 import { expandGrid, inverseJacobian } from './jacobian';
 import { kineticEnergy } from './kinetic-energy';
 import { lagerloefVelocity } from './lagerloef';
@@ -134,28 +136,29 @@ function maskLowLatitudes(values: Float64Array, lat: ArrayLike<number>, latMin: 
  * d.vorticity.attrs.units; // '1'
  * ```
  */
-export function computeDiagnostics<W extends DiagnosticName = 'u' | 'v'>(input: DiagnosticsInput<W>): Diagnostics<W> {
-  const { grid } = checkInput(input);
-  const shape: [number, number] = [input.shape[0], input.shape[1]];
-  const what = new Set<DiagnosticName>(input.what ?? ['u', 'v']);
-  const latMin = input.latMin ?? DEFAULT_LAT_MIN;
-  const equator = input.equator ?? 'nan';
-  const height = input.height ?? 'anomaly';
-  const dims = input.dims ?? (grid ? ['latitude', 'longitude'] : ['num_lines', 'num_pixels']);
-  const coords = grid ? expandGrid(input.lat, input.lon) : { lat: input.lat, lon: input.lon };
-  const lat = coords.lat;
+/** Lines per block and halo (rows each side: three derivative stages of 4 rows in the Lagerloef path). */
+const BLOCK_LINES = 512;
+const HALO = 12;
 
-  const jac = inverseJacobian(lat, coords.lon, shape);
-  const g1 = eastNorthGradient(input.h, jac);
+interface FieldOptions {
+  what: Set<DiagnosticName>;
+  latMin: number;
+  equator: EquatorMethod;
+}
+
+/** Every asked field (and u, v) on lat/lon/h of one block, all 2-D of `shape`. */
+function fields(lat: ArrayLike<number>, lon: ArrayLike<number>, h: ArrayLike<number>, shape: [number, number], o: FieldOptions): Partial<Record<DiagnosticName, Float64Array>> {
+  const { what, latMin } = o;
+  const jac = inverseJacobian(lat, lon, shape);
+  const g1 = eastNorthGradient(h, jac);
   let velocity: Velocity;
-  if (equator === 'lagerloef') {
+  if (o.equator === 'lagerloef') {
     const g2 = eastNorthGradient(g1.dN, jac);
     velocity = lagerloefVelocity(g1.dE, g1.dN, g2.dN, g2.dE, lat);
   } else {
     velocity = geostrophicVelocity(g1.dE, g1.dN, lat, latMin);
   }
   const { u, v } = velocity;
-
   const data: Partial<Record<DiagnosticName, Float64Array>> = { u, v };
   if (what.has('ke') || what.has('speed')) {
     const ke = kineticEnergy(u, v);
@@ -169,9 +172,66 @@ export function computeDiagnostics<W extends DiagnosticName = 'u' | 'v'>(input: 
     if (what.has('vorticity')) data.vorticity = perF(relativeVorticity(grad));
     if (what.has('normal_strain')) data.normal_strain = perF(normalStrain(grad));
     if (what.has('shear_strain')) data.shear_strain = perF(shearStrain(grad));
-    if (what.has('strain')) data.strain = perF(totalStrain(grad)).map(Math.abs);
+    if (what.has('strain')) {
+      const strain = perF(totalStrain(grad));
+      for (let p = 0; p < strain.length; p++) strain[p] = Math.abs(strain[p]);
+      data.strain = strain;
+    }
     if (what.has('okubo_weiss')) data.okubo_weiss = okuboWeiss(grad);
   }
+  return data;
+}
+
+/**
+ * The fields block of lines by block of lines, each block with HALO lines of
+ * its neighbours (a value depends on the lines within 12 of it only), so the
+ * temporaries of a block (Jacobian, gradients) stay small and are reused
+ * block after block (arena.ts): a full 2 km pass computed whole took fresh
+ * 5 MB arrays from the system page by page, and a 250 m pass no longer needs
+ * a dozen arrays of its whole size.
+ */
+function blockedFields(lat: ArrayLike<number>, lon: ArrayLike<number>, h: ArrayLike<number>, shape: [number, number], grid: boolean, o: FieldOptions): Partial<Record<DiagnosticName, Float64Array>> {
+  const [lines, pixels] = shape;
+  const coords = (a: number, b: number) =>
+    grid
+      ? expandGrid(sliceOf(lat, a, b), lon)
+      : { lat: sliceOf(lat, a * pixels, b * pixels), lon: sliceOf(lon, a * pixels, b * pixels) };
+  if (lines <= BLOCK_LINES + 2 * HALO) {
+    const c = coords(0, lines);
+    return fields(c.lat, c.lon, h, shape, o);
+  }
+  const out: Partial<Record<DiagnosticName, Float64Array>> = {};
+  const arena = scratchArena((BLOCK_LINES + 2 * HALO) * pixels);
+  for (let a = 0; a < lines; a += BLOCK_LINES) {
+    const b = Math.min(lines, a + BLOCK_LINES);
+    const [ra, rb] = [Math.max(0, a - HALO), Math.min(lines, b + HALO)];
+    withArena(arena, () => {
+      const c = coords(ra, rb);
+      const part = fields(c.lat, c.lon, sliceOf(h, ra * pixels, rb * pixels), [rb - ra, pixels], o);
+      for (const [w, values] of Object.entries(part) as Array<[DiagnosticName, Float64Array]>) {
+        const whole = (out[w] ??= new Float64Array(lines * pixels));
+        whole.set(values.subarray((a - ra) * pixels, (b - ra) * pixels), a * pixels);
+      }
+    });
+  }
+  return out;
+}
+
+/** Values [a, b) of an array: a view of a typed array, a copy of anything else. */
+function sliceOf(values: ArrayLike<number>, a: number, b: number): ArrayLike<number> {
+  if (ArrayBuffer.isView(values)) return (values as unknown as Float64Array).subarray(a, b);
+  return Array.prototype.slice.call(values, a, b) as number[];
+}
+
+export function computeDiagnostics<W extends DiagnosticName = 'u' | 'v'>(input: DiagnosticsInput<W>): Diagnostics<W> {
+  const { grid } = checkInput(input);
+  const shape: [number, number] = [input.shape[0], input.shape[1]];
+  const what = new Set<DiagnosticName>(input.what ?? ['u', 'v']);
+  const latMin = input.latMin ?? DEFAULT_LAT_MIN;
+  const equator = input.equator ?? 'nan';
+  const height = input.height ?? 'anomaly';
+  const dims = input.dims ?? (grid ? ['latitude', 'longitude'] : ['num_lines', 'num_pixels']);
+  const data = blockedFields(asFloat64(input.lat), asFloat64(input.lon), asFloat64(input.h), shape, grid, { what, latMin, equator });
 
   const method: Attributes = {
     height_kind: height,

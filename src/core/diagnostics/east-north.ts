@@ -10,8 +10,10 @@
  * per metre.
  */
 
-import { indexDerivative } from './index-derivative';
+import { allocate } from './arena';
+import { asFloat64, indexGradient } from './index-derivative';
 import { InverseJacobian } from './jacobian';
+import { checkShape } from './shape';
 
 /** East and north derivatives of one field. */
 export interface EastNorthGradient {
@@ -33,17 +35,13 @@ export interface EastNorthGradient {
  * ```
  */
 export function eastNorthGradient(values: ArrayLike<number>, jac: InverseJacobian): EastNorthGradient {
-  const hx = indexDerivative(values, jac.shape, 0);
-  const hy = indexDerivative(values, jac.shape, 1);
-  const { dxde, dyde, dxdn, dydn } = jac;
-  // In place: hx becomes dE, hy becomes dN. NaN in any term propagates.
-  for (let p = 0; p < hx.length; p++) {
-    const a = hx[p];
-    const b = hy[p];
-    hx[p] = dxde[p] * a + dyde[p] * b;
-    hy[p] = dxdn[p] * a + dydn[p] * b;
-  }
-  return { dE: hx, dN: hy };
+  const [lines, pixels] = jac.shape;
+  checkShape(values, jac.shape, 'eastNorthGradient');
+  const dE = allocate(values.length);
+  const dN = allocate(values.length);
+  // The index derivatives, turned in place into dE, dN. NaN in any term propagates.
+  indexGradient(asFloat64(values), lines, pixels, dE, dN, jac);
+  return { dE, dN };
 }
 
 /** The four east/north derivatives of a velocity field, s-1. */

@@ -15,6 +15,7 @@
  * NaN: NaN gradient or latitude gives NaN.
  */
 
+import { allocate } from './arena';
 import { DEFAULT_LAT_MIN, GRAVITY } from './constants';
 import { coriolisOf } from './coriolis';
 
@@ -49,8 +50,8 @@ export function geostrophicVelocity(
   if (!(latMin > 0)) {
     throw new RangeError(`geostrophicVelocity: latMin must be a positive number of degrees, got ${latMin}`);
   }
-  const u = new Float64Array(n);
-  const v = new Float64Array(n);
+  const u = allocate(n);
+  const v = allocate(n);
   const f = coriolisOf(lat);
   for (let p = 0; p < n; p++) {
     // NaN when |lat| < latMin (and for NaN latitude: the comparison is false).

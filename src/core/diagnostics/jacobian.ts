@@ -24,8 +24,9 @@
  * formed (see indexDerivative), or J is 0, the coefficients are NaN.
  */
 
+import { allocate } from './arena';
 import { DEG, EARTH_RADIUS } from './constants';
-import { indexDerivative } from './index-derivative';
+import { asFloat64, indexDerivative, indexGradient } from './index-derivative';
 import { checkShape } from './shape';
 
 /**
@@ -53,28 +54,50 @@ export interface InverseJacobian {
 export function unwrapLongitude(lon: ArrayLike<number>, shape: readonly number[], axis: 0 | 1): Float64Array {
   checkShape(lon, shape, 'unwrapLongitude');
   const [lines, pixels] = shape;
-  const out = new Float64Array(lon.length);
-  const [count, n, outerStride, stride] = axis === 0 ? [pixels, lines, 1, pixels] : [lines, pixels, pixels, 1];
-  for (let a = 0; a < count; a++) {
-    let previous = NaN;
-    let unwrapped = NaN;
-    for (let i = 0, p = a * outerStride; i < n; i++, p += stride) {
+  const out = allocate(lon.length);
+  // x + offset, the offset a whole number of turns changed only across the seam (|step| >= 180):
+  // exact (no sum of steps drifting), as np.unwrap. Walked in memory order along either axis:
+  // one previous value and offset per column (axis 0) or per line (axis 1).
+  const width = axis === 0 ? pixels : 1;
+  const previous = new Float64Array(width).fill(NaN);
+  const offset = new Float64Array(width);
+  for (let i = 0, p = 0; i < lines; i++) {
+    if (axis === 1) {
+      previous[0] = NaN;
+      offset[0] = 0;
+    }
+    for (let j = 0; j < pixels; j++, p++) {
       const x = lon[p];
+      const c = axis === 0 ? j : 0;
       if (x !== x) {
         out[p] = NaN;
         continue;
       }
-      if (previous !== previous) {
-        unwrapped = x;
-      } else {
-        const d = x - previous;
-        unwrapped += d - 360 * Math.round(d / 360);
-      }
-      previous = x;
-      out[p] = unwrapped;
+      const d = x - previous[c];
+      if (d >= 180 || d < -180) offset[c] -= 360 * Math.round(d / 360);
+      previous[c] = x;
+      out[p] = x + offset[c];
     }
   }
   return out;
+}
+
+/** Whether a step between neighbours along either axis is 180 degrees or more (NaN skipped, as unwrapLongitude does). */
+function crossesSeam(lon: Float64Array, lines: number, pixels: number): boolean {
+  const previous = new Float64Array(pixels).fill(NaN);
+  for (let i = 0, p = 0; i < lines; i++) {
+    let left = NaN;
+    for (let j = 0; j < pixels; j++, p++) {
+      const x = lon[p];
+      if (x !== x) continue;
+      const a = x - left;
+      const b = x - previous[j];
+      if (a >= 180 || a < -180 || b >= 180 || b < -180) return true;
+      left = x;
+      previous[j] = x;
+    }
+  }
+  return false;
 }
 
 /**
@@ -93,8 +116,8 @@ export function expandGrid(
 ): { lat: Float64Array; lon: Float64Array; shape: [number, number] } {
   const rows = lat.length;
   const cols = lon.length;
-  const lat2 = new Float64Array(rows * cols);
-  const lon2 = new Float64Array(rows * cols);
+  const lat2 = allocate(rows * cols);
+  const lon2 = allocate(rows * cols);
   for (let i = 0; i < rows; i++) {
     lat2.fill(lat[i], i * cols, (i + 1) * cols);
     for (let j = 0; j < cols; j++) {
@@ -122,14 +145,23 @@ export function inverseJacobian(
 ): InverseJacobian {
   checkShape(lat, shape, 'latitude');
   checkShape(lon, shape, 'longitude');
-  const latX = indexDerivative(lat, shape, 0);
-  const latY = indexDerivative(lat, shape, 1);
-  const lonX = indexDerivative(unwrapLongitude(lon, shape, 0), shape, 0);
-  const lonY = indexDerivative(unwrapLongitude(lon, shape, 1), shape, 1);
+  const [lines, pixels] = shape;
+  const n = lines * pixels;
+  const lat64 = asFloat64(lat);
+  const lon64 = asFloat64(lon);
+  const [latX, latY, lonX, lonY] = [allocate(n), allocate(n), allocate(n), allocate(n)];
+  indexGradient(lat64, lines, pixels, latX, latY);
+  if (crossesSeam(lon64, lines, pixels)) {
+    indexDerivative(unwrapLongitude(lon64, shape, 0), shape, 0, lonX);
+    indexDerivative(unwrapLongitude(lon64, shape, 1), shape, 1, lonY);
+  } else {
+    // No step of 180 degrees or more: unwrapping along either axis gives the longitudes themselves.
+    indexGradient(lon64, lines, pixels, lonX, lonY);
+  }
   const k = EARTH_RADIUS * DEG;
   // Overwrite the four derivative buffers with the four coefficients.
-  for (let p = 0; p < lat.length; p++) {
-    const c = k * Math.cos(lat[p] * DEG);
+  for (let p = 0; p < n; p++) {
+    const c = k * Math.cos(lat64[p] * DEG);
     const ex = c * lonX[p];
     const ey = c * lonY[p];
     const nx = k * latX[p];

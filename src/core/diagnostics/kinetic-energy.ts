@@ -3,6 +3,8 @@
  * NaN: NaN in u or v gives NaN.
  */
 
+import { allocate } from './arena';
+
 /**
  * (u^2 + v^2) / 2 element by element.
  *
@@ -13,7 +15,7 @@
  * const eke = kineticEnergy(ugosa, vgosa);
  * ```
  */
-export function kineticEnergy(u: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array = new Float64Array(u.length)): Float64Array {
+export function kineticEnergy(u: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array = allocate(u.length)): Float64Array {
   if (v.length !== u.length || out.length !== u.length) {
     throw new RangeError(`kineticEnergy: u has ${u.length} values, v ${v.length}`);
   }

@@ -16,6 +16,7 @@
  * gives NaN wherever w > 0.
  */
 
+import { allocate } from './arena';
 import { DEG, EARTH_ROTATION, EQUATORIAL_BETA, GRAVITY, LAGERLOEF_WIDTH } from './constants';
 import { Velocity } from './geostrophy';
 
@@ -46,8 +47,8 @@ export function lagerloefVelocity(
   if (dhdE.length !== n || dhdN.length !== n || dhdNN.length !== n || dhdEN.length !== n) {
     throw new RangeError(`lagerloefVelocity: derivative arrays must all have ${n} values (one per latitude)`);
   }
-  const u = new Float64Array(n);
-  const v = new Float64Array(n);
+  const u = allocate(n);
+  const v = allocate(n);
   const twoOmega = 2 * EARTH_ROTATION;
   const gb = GRAVITY / EQUATORIAL_BETA;
   for (let p = 0; p < n; p++) {

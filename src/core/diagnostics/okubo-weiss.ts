@@ -6,6 +6,7 @@
  * NaN: NaN in any derivative gives NaN.
  */
 
+import { allocate } from './arena';
 import { VelocityGradient } from './east-north';
 
 /**
@@ -17,7 +18,7 @@ import { VelocityGradient } from './east-north';
  * const cores = w.map(x => (x < -0.2 * std ? 1 : 0));
  * ```
  */
-export function okuboWeiss(grad: VelocityGradient, out: Float64Array = new Float64Array(grad.dudE.length)): Float64Array {
+export function okuboWeiss(grad: VelocityGradient, out: Float64Array = allocate(grad.dudE.length)): Float64Array {
   const { dudE, dudN, dvdE, dvdN } = grad;
   for (let p = 0; p < out.length; p++) {
     const sn = dudE[p] - dvdN[p];

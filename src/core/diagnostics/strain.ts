@@ -8,6 +8,7 @@
  * NaN: NaN in any derivative used gives NaN.
  */
 
+import { allocate } from './arena';
 import { VelocityGradient } from './east-north';
 
 /**
@@ -18,7 +19,7 @@ import { VelocityGradient } from './east-north';
  * const sn = normalStrain(velocityGradient(u, v, jac));
  * ```
  */
-export function normalStrain(grad: VelocityGradient, out: Float64Array = new Float64Array(grad.dudE.length)): Float64Array {
+export function normalStrain(grad: VelocityGradient, out: Float64Array = allocate(grad.dudE.length)): Float64Array {
   const { dudE, dvdN } = grad;
   for (let p = 0; p < out.length; p++) {
     out[p] = dudE[p] - dvdN[p];
@@ -34,7 +35,7 @@ export function normalStrain(grad: VelocityGradient, out: Float64Array = new Flo
  * const ss = shearStrain(velocityGradient(u, v, jac));
  * ```
  */
-export function shearStrain(grad: VelocityGradient, out: Float64Array = new Float64Array(grad.dvdE.length)): Float64Array {
+export function shearStrain(grad: VelocityGradient, out: Float64Array = allocate(grad.dvdE.length)): Float64Array {
   const { dvdE, dudN } = grad;
   for (let p = 0; p < out.length; p++) {
     out[p] = dvdE[p] + dudN[p];
@@ -50,7 +51,7 @@ export function shearStrain(grad: VelocityGradient, out: Float64Array = new Floa
  * const s = totalStrain(velocityGradient(u, v, jac));
  * ```
  */
-export function totalStrain(grad: VelocityGradient, out: Float64Array = new Float64Array(grad.dudE.length)): Float64Array {
+export function totalStrain(grad: VelocityGradient, out: Float64Array = allocate(grad.dudE.length)): Float64Array {
   const { dudE, dudN, dvdE, dvdN } = grad;
   for (let p = 0; p < out.length; p++) {
     const sn = dudE[p] - dvdN[p];

@@ -7,6 +7,7 @@
  * NaN: NaN in either derivative gives NaN.
  */
 
+import { allocate } from './arena';
 import { VelocityGradient } from './east-north';
 
 /**
@@ -17,7 +18,7 @@ import { VelocityGradient } from './east-north';
  * const rossby = divideByCoriolis(relativeVorticity(velocityGradient(u, v, jac)), lat);
  * ```
  */
-export function relativeVorticity(grad: VelocityGradient, out: Float64Array = new Float64Array(grad.dvdE.length)): Float64Array {
+export function relativeVorticity(grad: VelocityGradient, out: Float64Array = allocate(grad.dvdE.length)): Float64Array {
   const { dvdE, dudN } = grad;
   for (let p = 0; p < out.length; p++) {
     out[p] = dvdE[p] - dudN[p];
