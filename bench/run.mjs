@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { downloadSection } from './download.mjs';
+import { mergeSection } from './merge.mjs';
 import { renderSection } from './render.mjs';
 import { sampleDataSection } from './sample-data.mjs';
 
@@ -132,7 +133,7 @@ print(json.dumps(out))`
   ].join('\n');
 }
 
-// `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data, download) runs one section and rewrites only that section of BENCHMARKS.md.
+// `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data, download, merge) runs one section and rewrites only that section of BENCHMARKS.md.
 const ONLY = (() => {
   const i = process.argv.indexOf('--only');
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -142,7 +143,8 @@ const SECTIONS = {
   diagnostics: () => diagnosticsSection(),
   render: () => renderSection(),
   'sample-data': () => sampleDataSection('node bench/run.mjs --only sample-data'),
-  download: () => downloadSection('node bench/run.mjs --only download')
+  download: () => downloadSection('node bench/run.mjs --only download'),
+  merge: () => mergeSection()
 };
 
 if (ONLY !== undefined) {
@@ -168,7 +170,7 @@ if (ONLY !== undefined) {
   process.exit(0);
 }
 
-const sections = [dataAccess(), diagnosticsSection(), renderSection(), sampleDataSection('npm run bench'), downloadSection('npm run bench')];
+const sections = [dataAccess(), diagnosticsSection(), renderSection(), sampleDataSection('npm run bench'), downloadSection('npm run bench'), mergeSection()];
 const header = [
   '# Benchmarks',
   '',
