@@ -9,7 +9,7 @@
 // `node bench/render.mjs` prints the markdown section; `--json` prints the raw figures.
 // bench/run.mjs calls renderSection(), which runs this file in a fresh process.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -227,7 +227,9 @@ async function initialJavaScript() {
 }
 
 export async function measure() {
-  const dir = mkdtempSync(join(tmpdir(), 'swot-bench-render-'));
+  // Under build/ (not /tmp): the Node bundle loads resvg and its font from this clone's node_modules.
+  mkdirSync(join(ROOT, 'build'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, 'build', 'bench-render-'));
   try {
     const r = await bundles(dir);
     const cases = await payloads(r);

@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { downloadSection } from './download.mjs';
 import { mergeSection } from './merge.mjs';
+import { pngSection } from './png.mjs';
 import { renderSection } from './render.mjs';
 import { sampleDataSection } from './sample-data.mjs';
 
@@ -133,7 +134,7 @@ print(json.dumps(out))`
   ].join('\n');
 }
 
-// `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data, download, merge) runs one section and rewrites only that section of BENCHMARKS.md.
+// `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data, download, merge, png) runs one section and rewrites only that section of BENCHMARKS.md.
 const ONLY = (() => {
   const i = process.argv.indexOf('--only');
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -144,14 +145,15 @@ const SECTIONS = {
   render: () => renderSection(),
   'sample-data': () => sampleDataSection('node bench/run.mjs --only sample-data'),
   download: () => downloadSection('node bench/run.mjs --only download'),
-  merge: () => mergeSection()
+  merge: () => mergeSection(),
+  png: () => pngSection()
 };
 
 if (ONLY !== undefined) {
   if (!(ONLY in SECTIONS)) {
     throw new Error(`--only ${ONLY}: unknown section (known: ${Object.keys(SECTIONS).join(', ')})`);
   }
-  const section = SECTIONS[ONLY]().trimEnd();
+  const section = (await SECTIONS[ONLY]()).trimEnd();
   const title = section.split('\n')[0];
   const file = join(ROOT, 'BENCHMARKS.md');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
@@ -170,7 +172,7 @@ if (ONLY !== undefined) {
   process.exit(0);
 }
 
-const sections = [dataAccess(), diagnosticsSection(), renderSection(), sampleDataSection('npm run bench'), downloadSection('npm run bench'), mergeSection()];
+const sections = [dataAccess(), diagnosticsSection(), renderSection(), sampleDataSection('npm run bench'), downloadSection('npm run bench'), mergeSection(), await pngSection()];
 const header = [
   '# Benchmarks',
   '',

@@ -15,7 +15,7 @@ const MODULES = join(OUT, 'node_modules');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
 /** Packages the kernel and the CLI load at run time (dist/*.cjs keeps these external). */
-const ENTRY = ['tslab', 'h5wasm', 'zarrita', '@zarrita/storage', 'numcodecs'];
+const ENTRY = ['tslab', 'h5wasm', 'zarrita', '@zarrita/storage', 'numcodecs', '@resvg/resvg-js', 'dejavu-fonts-ttf'];
 /** Files of a package that are never needed to run it. */
 const SKIP = /(^|\/)(\.github|test|tests|__tests__|docs?|examples?|\.DS_Store|CHANGELOG\.md)$|\.(map|md|ts\.map)$/i;
 
@@ -62,11 +62,14 @@ function copyPackage(dir) {
 
 /**
  * Parts of the copied packages that a Linux hub's kernel never loads: zeromq's
- * prebuilt addons for other systems, and the TypeScript compiler's command-line
+ * prebuilt addons for other systems, the fonts the figures do not use, and the TypeScript compiler's command-line
  * tools, language server and message translations (tslab uses lib/typescript.js).
  */
 const PRUNE = [
   'zeromq/build/darwin',
+  // The static PNG's text uses DejaVu Sans alone (src/kernel/display/figure-png.ts).
+  ...['DejaVuMathTeXGyre', 'DejaVuSans-Bold', 'DejaVuSans-BoldOblique', 'DejaVuSans-ExtraLight', 'DejaVuSans-Oblique', 'DejaVuSansCondensed-Bold', 'DejaVuSansCondensed-BoldOblique', 'DejaVuSansCondensed-Oblique', 'DejaVuSansCondensed', 'DejaVuSansMono-Bold', 'DejaVuSansMono-BoldOblique', 'DejaVuSansMono-Oblique', 'DejaVuSansMono', 'DejaVuSerif-Bold', 'DejaVuSerif-BoldItalic', 'DejaVuSerif-Italic', 'DejaVuSerif', 'DejaVuSerifCondensed-Bold', 'DejaVuSerifCondensed-BoldItalic', 'DejaVuSerifCondensed-Italic', 'DejaVuSerifCondensed'].map(f => `dejavu-fonts-ttf/ttf/${f}.ttf`),
+  'dejavu-fonts-ttf/fontconfig',
   'zeromq/build/win32',
   '@tslab/typescript-for-tslab/lib/tsserver.js',
   '@tslab/typescript-for-tslab/lib/tsserverlibrary.js',

@@ -14,7 +14,7 @@ const common = {
   sourcemap: true,
   // ssh2's native parts (its crypto binding, cpu-features) are optional: it requires them in
   // try/catch and falls back to JavaScript, so the bundle stays portable (no .node in the wheel).
-  external: ['h5wasm', 'h5wasm/*', 'zarrita', '@zarrita/*', 'numcodecs', 'cpu-features', '*.node'],
+  external: ['h5wasm', 'h5wasm/*', 'zarrita', '@zarrita/*', 'numcodecs', 'cpu-features', '*.node', '@resvg/resvg-js', 'dejavu-fonts-ttf'],
   define: { __SWOT_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning'
 };

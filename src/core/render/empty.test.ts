@@ -2,7 +2,7 @@ import { inflateSync } from 'node:zlib';
 import { colormap } from './colormaps';
 import { emptyMessage, hasFiniteValue } from './empty';
 import { renderFigure } from './figure';
-import { wrapText, textWidth } from './font';
+import { wrapText, textWidth } from './text';
 import { buildScene, decodePayload, encodePayload, LayerInput } from './payload';
 import { syntheticPass } from './synthetic';
 
@@ -59,9 +59,10 @@ describe('a payload and a scene with nothing to draw', () => {
 });
 
 describe('the static figure with nothing to draw', () => {
-  const empty = renderFigure(buildScene([missing], options), undefined);
-  const drawn = renderFigure(buildScene([valid], options), undefined);
-  const noBar = renderFigure(buildScene([valid], { ...options, colorbar: false }), undefined);
+  const emptyFigure = renderFigure(buildScene([missing], options), undefined);
+  const empty = emptyFigure.image;
+  const drawn = renderFigure(buildScene([valid], options), undefined).image;
+  const noBar = renderFigure(buildScene([valid], { ...options, colorbar: false }), undefined).image;
   const pixel = (img: typeof empty, x: number, y: number) => Array.from(img.data.subarray(4 * (y * img.width + x), 4 * (y * img.width + x) + 3));
 
   it('has no colour bar: the width of a figure drawn without one', () => {
@@ -94,19 +95,21 @@ describe('the static figure with nothing to draw', () => {
     };
     const message = band(empty);
     const map = band(noBar);
-    expect(message.ink).toBeGreaterThan(200);
     expect(message.white).toBeGreaterThan(empty.width * 4);
     expect(map.white).toBeLessThan(empty.width * 4);
+    // The message's lines (drawn in the font by resvg, kernel side) sit inside that box.
+    const lines = emptyFigure.texts.filter(t => t.anchor === 'start' && t.y > empty.height / 4 && t.y < (3 * empty.height) / 4);
+    expect(lines.map(t => t.text).join(' ')).toBe(`all ${p.value.length.toLocaleString('en-US')} values of ssha_filtered are missing (fill or NaN)`);
   });
 });
 
 describe('wrapText', () => {
   it('breaks at spaces within the width, cuts what does not fit in the lines allowed', () => {
     const text = 'nothing to draw: the selection has 0 lines (no line matches cycles 99)';
-    const lines = wrapText(text, 200, 1);
+    const lines = wrapText(text, 200, 13);
     expect(lines.join(' ')).toBe(text);
-    expect(lines.every(l => textWidth(l) <= 200)).toBe(true);
-    const two = wrapText(text, 120, 1, 2);
+    expect(lines.every(l => textWidth(l, 13) <= 200)).toBe(true);
+    const two = wrapText(text, 120, 13, 2);
     expect(two).toHaveLength(2);
     expect(two[1].endsWith('...')).toBe(true);
   });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { colormap } from './colormaps';
-import { drawText, textWidth } from './font';
-import { createImage, landMask } from './draw';
+import { figureSvg } from './figure-svg';
+import { fitText, textWidth, wrapText } from './text';
+import { landMask } from './draw';
 import { renderFigure } from './figure';
 import { buildScene } from './payload';
 import { syntheticPass } from './synthetic';
@@ -15,7 +16,7 @@ describe('static figure', () => {
     variable: { name: 'ssha_filtered', units: 'm' },
     title: 'ssha_filtered'
   });
-  const image = renderFigure(scene, land);
+  const { image, texts } = renderFigure(scene, land);
   const has = (rgb: number[]) => {
     for (let p = 0; p < image.data.length; p += 4) {
       if (image.data[p] === rgb[0] && image.data[p + 1] === rgb[1] && image.data[p + 2] === rgb[2]) return true;
@@ -41,10 +42,28 @@ describe('static figure', () => {
     expect(sea.reduce((a, b) => a + b, 0)).toBe(0);
   });
 
-  it('writes text with the bitmap font, unknown characters as ?', () => {
-    const img = createImage(40, 10);
-    drawText(img, 'm/s', 0, 0, [0, 0, 0, 255]);
-    expect(textWidth('m/s')).toBe(17);
-    expect(img.data.some((v, i) => i % 4 === 3 && v > 0)).toBe(true);
+  it('lays out its text in DejaVu Sans metrics: title, ticks, colour bar labels and units', () => {
+    expect(texts.find(t => t.text === 'ssha_filtered')).toMatchObject({ x: 12, anchor: 'start', size: 15 });
+    expect(texts.some(t => t.text === 'm')).toBe(true);
+    expect(texts.filter(t => /°[NS]$/.test(t.text)).every(t => t.anchor === 'end')).toBe(true);
+    expect(texts.filter(t => /°[EW]$/.test(t.text)).length).toBeGreaterThan(2);
+    for (const t of texts) {
+      expect(t.x).toBeGreaterThanOrEqual(0);
+      expect(t.x).toBeLessThanOrEqual(image.width);
+      expect(t.y + t.size).toBeLessThanOrEqual(image.height);
+    }
+    // Widths from the font's own advances (scripts/font-widths.py): "m/s" at 13 px.
+    expect(textWidth('m/s', 13)).toBeCloseTo((0.9741 + 0.3369 + 0.5210) * 13, 2);
+    expect(fitText('sea surface height anomaly', 80, 13)).toMatch(/^sea surf.*\.\.\.$/);
+    expect(wrapText('all 680,340 values of mdt are missing', 120, 13).length).toBeGreaterThan(1);
+  });
+
+  it('composes an SVG: the pixels as one image, every text escaped over it', () => {
+    const svg = figureSvg({ image, texts: [...texts, { text: 'a < b & "c"', x: 5, y: 5, size: 13, anchor: 'start', color: [0, 0, 0, 255] }] }, 'data:image/png;base64,AAAA');
+    expect(svg).toContain(`width="${image.width}" height="${image.height}"`);
+    expect(svg.match(/<image /g)).toHaveLength(1);
+    expect(svg.match(/<text /g)).toHaveLength(texts.length + 1);
+    expect(svg).toContain('>a &lt; b &amp; &quot;c&quot;</text>');
+    expect(svg).toContain('font-family="DejaVu Sans"');
   });
 });

@@ -1,12 +1,15 @@
 /**
  * A complete static figure (title, map with land and coastlines, grid,
- * arrows, axes labels, colour bar with units) as an RGBA image: what the
- * kernel encodes as the image/png of a display bundle, so that notebooks
- * read well in nbviewer, on GitHub and in HTML exports.
+ * arrows, axes labels, colour bar with units): what the kernel turns into the
+ * image/png of a display bundle, so that notebooks read well in nbviewer, on
+ * GitHub and in HTML exports. The pixels of the data and lines are drawn here
+ * into an RGBA image, fast, on typed arrays; the text is laid out here (in
+ * DejaVu Sans metrics) and drawn antialiased in that font by resvg with the
+ * image under it (figure-svg.ts, then src/kernel/display/figure-png.ts).
  */
 import { colormap } from './colormaps';
 import { createImage, drawArrows, drawCoastlines, drawLine, Image, landMask, paintRaster, RGBA, vectorReference } from './draw';
-import { drawText, fitText, GLYPH_HEIGHT, textWidth, wrapText } from './font';
+import { fitText, textWidth, wrapText } from './text';
 import { rasterize } from './rasterize';
 import { Scene } from './scene';
 import { LandGeometry } from './topojson';
@@ -25,17 +28,37 @@ const GRID: RGBA = [90, 90, 90, 70];
 const COAST: RGBA = [50, 50, 50, 230];
 const OCEAN: RGBA = [246, 248, 250, 255];
 const WHITE: RGBA = [255, 255, 255, 255];
-const S = 2; // font scale
-const LINE = GLYPH_HEIGHT * S;
+/** Font sizes (px): labels and ticks, the title. */
+const S = 13;
+const TITLE = 15;
+const LINE = Math.round(S * 1.2);
+
+/** One text of the figure: its top-left (or top-centre, top-right) corner, size and colour. */
+export interface FigureText {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  anchor: 'start' | 'middle' | 'end';
+  color: RGBA;
+}
+
+/** The figure: its pixels (without text) and its texts, to compose (figure-svg.ts). */
+export interface Figure {
+  image: Image;
+  texts: FigureText[];
+}
 
 /**
  * Draw `scene` as a static figure.
  *
  * @example
- * const image = renderFigure(scene, decodeLand(land50m));
- * const png = encodePng(image); // kernel side
+ * const figure = renderFigure(scene, decodeLand(land50m));
+ * const png = figurePng(figure); // kernel side
  */
-export function renderFigure(scene: Scene, land: LandGeometry | undefined, options: FigureOptions = {}): Image {
+export function renderFigure(scene: Scene, land: LandGeometry | undefined, options: FigureOptions = {}): Figure {
+  const texts: FigureText[] = [];
+  const drawText = (text: string, x: number, y: number, size = S, anchor: FigureText['anchor'] = 'start') => texts.push({ text, x, y, size, anchor, color: INK });
   const mapW = options.mapWidth ?? 720;
   let view = scene.extent;
   const ratio = localRatio(view);
@@ -45,8 +68,8 @@ export function renderFigure(scene: Scene, land: LandGeometry | undefined, optio
 
   const latTicks = niceTicks(view.y0, view.y1, Math.max(3, Math.round(mapH / 90)));
   const lonTicks = niceTicks(view.x0, view.x1, Math.max(3, Math.round(mapW / 120)));
-  const left = 14 + Math.max(...latTicks.map(t => textWidth(formatLat(t), S)));
-  const top = scene.title ? 12 + LINE + 10 : 14;
+  const left = Math.ceil(14 + Math.max(...latTicks.map(t => textWidth(formatLat(t), S))));
+  const top = scene.title ? 12 + Math.round(TITLE * 1.2) + 8 : 14;
   const cmap = colormap(scene.colormap);
   // No limits (nothing to draw): no colour bar, a message on the map instead.
   const clim = scene.clim;
@@ -55,7 +78,7 @@ export function renderFigure(scene: Scene, land: LandGeometry | undefined, optio
   const barTicks = colorbar ? niceTicks(lo, hi, 6).filter(t => t >= lo && t <= hi) : [];
   const barLabelW = Math.max(textWidth(formatValue(lo), S), ...barTicks.map(t => textWidth(formatValue(t), S)));
   const unitsW = textWidth(scene.variable.units ?? '', S);
-  const right = colorbar ? 24 + 16 + 8 + Math.max(barLabelW, unitsW - 24) + 12 : 16;
+  const right = colorbar ? Math.ceil(24 + 16 + 8 + Math.max(barLabelW, unitsW - 24) + 12) : 16;
   const bottom = 12 + LINE + 12;
   const W = left + mapW + right;
   const H = top + mapH + bottom;
@@ -95,19 +118,19 @@ export function renderFigure(scene: Scene, land: LandGeometry | undefined, optio
     const x = left + (t - view.x0) * sx;
     drawLine(image, x, top + mapH, x, top + mapH + 4, INK);
     const label = formatLon(t);
-    drawText(image, label, x - textWidth(label, S) / 2, top + mapH + 8, INK, S);
+    drawText(label, x, top + mapH + 7, S, 'middle');
   }
   for (const t of latTicks) {
     const y = top + (view.y1 - t) * sy;
     drawLine(image, left - 5, y, left - 1, y, INK);
     const label = formatLat(t);
-    drawText(image, label, left - 8 - textWidth(label, S), y - LINE / 2, INK, S);
+    drawText(label, left - 8, y - LINE / 2, S, 'end');
   }
   if (scene.title) {
-    drawText(image, fitText(scene.title, W - 24, S), 12, 12, INK, S);
+    drawText(fitText(scene.title, W - 24, TITLE), 12, 10, TITLE);
   }
   if (scene.empty) {
-    drawMessage(image, scene.empty, left, top, mapW, mapH);
+    texts.push(...drawMessage(image, scene.empty, left, top, mapW, mapH));
   }
 
   // Colour bar: a vertical gradient with value ticks, units on top.
@@ -125,20 +148,20 @@ export function renderFigure(scene: Scene, land: LandGeometry | undefined, optio
     for (const t of barTicks) {
       const y = by + (1 - (t - lo) / (hi - lo)) * (bh - 1);
       drawLine(image, bx + bw, y, bx + bw + 4, y, INK);
-      drawText(image, formatValue(t), bx + bw + 8, y - LINE / 2, INK, S);
+      drawText(formatValue(t), bx + bw + 8, y - LINE / 2);
     }
     if (scene.variable.units) {
-      drawText(image, fitText(scene.variable.units, W - bx, S), bx, top, INK, S);
+      drawText(fitText(scene.variable.units, W - bx, S), bx, top);
     }
   }
-  return image;
+  return { image, texts };
 }
 
 /** A message in a framed white box at the centre of the map area (lines wrapped to fit). */
-function drawMessage(image: Image, message: string, left: number, top: number, mapW: number, mapH: number): void {
+function drawMessage(image: Image, message: string, left: number, top: number, mapW: number, mapH: number): FigureText[] {
   const pad = 10;
   const lines = wrapText(message, mapW - 4 * pad, S, Math.max(1, Math.floor((mapH - 2 * pad) / (LINE + 4))));
-  const w = Math.max(...lines.map(l => textWidth(l, S))) + 2 * pad;
+  const w = Math.ceil(Math.max(...lines.map(l => textWidth(l, S)))) + 2 * pad;
   const h = lines.length * (LINE + 4) - 4 + 2 * pad;
   const x0 = Math.round(left + (mapW - w) / 2);
   const y0 = Math.round(top + (mapH - h) / 2);
@@ -151,5 +174,5 @@ function drawMessage(image: Image, message: string, left: number, top: number, m
   drawLine(image, x0 + w - 1, y0, x0 + w - 1, y0 + h - 1, INK);
   drawLine(image, x0 + w - 1, y0 + h - 1, x0, y0 + h - 1, INK);
   drawLine(image, x0, y0 + h - 1, x0, y0, INK);
-  lines.forEach((line, k) => drawText(image, line, x0 + pad, y0 + pad + k * (LINE + 4), INK, S));
+  return lines.map((text, k) => ({ text, x: x0 + pad, y: y0 + pad + k * (LINE + 4), size: S, anchor: 'start' as const, color: INK }));
 }

@@ -18,7 +18,7 @@ import {
   SwathPayload
 } from '../../core/render';
 import { landFor } from './land';
-import { encodePng } from './png';
+import { figurePng } from './figure-png';
 
 export interface SwathBundle {
   'text/plain': string;
@@ -81,7 +81,7 @@ export async function buildBundle(layers: Layers, options: SceneOptions, png = t
     // The figure is drawn from the decoded payload: exactly what the browser receives.
     const scene = await decodePayload(payload, bytes => new Uint8Array(inflateSync(bytes)));
     const figure = renderFigure(scene, scene.coastlines ? landFor(scene.extent) : undefined);
-    bundle['image/png'] = Buffer.from(encodePng(figure)).toString('base64');
+    bundle['image/png'] = Buffer.from(figurePng(figure)).toString('base64');
   }
   return bundle;
 }
