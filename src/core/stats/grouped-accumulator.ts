@@ -78,19 +78,25 @@ export function mergeGroupedAccumulators(a: GroupedAccumulator, b: GroupedAccumu
   if (a.count.length !== b.count.length) {
     throw new RangeError(`mergeGroupedAccumulators: ${a.count.length} groups and ${b.count.length} groups`);
   }
-  for (let g = 0; g < a.count.length; g++) {
-    const nb = b.count[g];
-    if (nb === 0) continue;
-    const na = a.count[g];
-    const n = na + nb;
-    const d = b.mean[g] - a.mean[g];
-    a.mean[g] += (d * nb) / n;
-    a.m2[g] += b.m2[g] + ((d * d * na) / n) * nb;
-    a.count[g] = n;
-    if (b.min[g] < a.min[g]) a.min[g] = b.min[g];
-    if (b.max[g] > a.max[g]) a.max[g] = b.max[g];
-  }
+  for (let g = 0; g < a.count.length; g++) mergeGroup(a, g, b, g);
   return a;
+}
+
+/** The per-group moments of `GroupedAccumulator` (or of a sparse list of groups). */
+type Moments = Pick<GroupedAccumulator, 'count' | 'mean' | 'm2' | 'min' | 'max'>;
+
+/** Merge group k of `b` into group g of `a` (Chan et al.: the same bits whatever the split). */
+export function mergeGroup(a: Moments, g: number, b: Moments, k: number): void {
+  const nb = b.count[k];
+  if (nb === 0) return;
+  const na = a.count[g];
+  const n = na + nb;
+  const d = b.mean[k] - a.mean[g];
+  a.mean[g] += (d * nb) / n;
+  a.m2[g] += b.m2[k] + ((d * d * na) / n) * nb;
+  a.count[g] = n;
+  if (b.min[k] < a.min[g]) a.min[g] = b.min[k];
+  if (b.max[k] > a.max[g]) a.max[g] = b.max[k];
 }
 
 /**

@@ -24,7 +24,7 @@
  */
 
 import { Accumulator, createAccumulator, mergeAccumulators } from './accumulator';
-import { createGroupedAccumulator, GroupedAccumulator, mergeGroupedAccumulators } from './grouped-accumulator';
+import { createGroupedAccumulator, GroupedAccumulator, mergeGroup, mergeGroupedAccumulators } from './grouped-accumulator';
 
 /** What a unit is: a pass (cycle and/or pass number), else a file or dataset name. */
 export interface UnitKey {
@@ -175,16 +175,7 @@ export function mergeSparseCells(a: GroupedAccumulator, b: SparseCells): Grouped
     if (!(g >= 0 && g < cells)) {
       throw new RangeError(`mergeSparseCells: cell ${g} outside a map of ${cells} cells`);
     }
-    const nb = b.count[k];
-    if (nb === 0) continue;
-    const na = a.count[g];
-    const n = na + nb;
-    const d = b.mean[k] - a.mean[g];
-    a.mean[g] += (d * nb) / n;
-    a.m2[g] += b.m2[k] + ((d * d * na) / n) * nb;
-    a.count[g] = n;
-    if (b.min[k] < a.min[g]) a.min[g] = b.min[k];
-    if (b.max[k] > a.max[g]) a.max[g] = b.max[k];
+    mergeGroup(a, g, b, k);
   }
   return a;
 }

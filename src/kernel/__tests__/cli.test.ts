@@ -5,23 +5,13 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { requireBuiltCli, ROOT, swot } from '../../testing/built-cli';
 import { REAL_L3, REAL_L4 } from '../../testing/shared-data';
 
-const ROOT = resolve(__dirname, '../../..');
-const CLI = join(ROOT, 'dist/cli.cjs');
 const SAMPLE = join(ROOT, 'data/sample');
 
-beforeAll(() => {
-  if (!existsSync(CLI)) {
-    throw new Error('dist/cli.cjs is missing: run "npm run build" first');
-  }
-});
-
-function swot(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+beforeAll(requireBuiltCli);
 
 const scratch = mkdtempSync(join(tmpdir(), 'swot-cli-'));
 

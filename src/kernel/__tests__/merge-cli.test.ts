@@ -2,28 +2,17 @@
  * swot stats/map --partial per cycle, then swot merge, through the built CLI
  * (dist/cli.cjs): the merged result is what the single run writes.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { requireBuiltCli, ROOT, swot } from '../../testing/built-cli';
 import { open } from '../open';
 
-const ROOT = resolve(__dirname, '../../..');
-const CLI = join(ROOT, 'dist/cli.cjs');
 const L3 = 'data/sample/netcdf/L3_LR_SSH/v2_0_1/Expert';
 const CYCLES = readdirSync(join(ROOT, L3)).filter(d => d.startsWith('cycle_')).sort();
 const scratch = mkdtempSync(join(tmpdir(), 'swot-merge-cli-'));
 
-beforeAll(() => {
-  if (!existsSync(CLI)) {
-    throw new Error('dist/cli.cjs is missing: run "npm run build" first');
-  }
-});
-
-function swot(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+beforeAll(requireBuiltCli);
 
 describe('swot stats --partial per cycle + swot merge == swot stats on all', () => {
   it('gives the same JSON, byte for byte, and the same text', () => {

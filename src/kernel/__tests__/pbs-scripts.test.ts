@@ -5,13 +5,12 @@
  * what one swot map / swot stats run over all cycles writes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { CLI, requireBuiltCli, ROOT } from '../../testing/built-cli';
 import { open } from '../open';
 
-const ROOT = resolve(__dirname, '../../..');
-const CLI = join(ROOT, 'dist/cli.cjs');
 const L3 = join(ROOT, 'data/sample/netcdf/L3_LR_SSH/v2_0_1/Expert');
 const CYCLES = readdirSync(L3).filter(d => d.startsWith('cycle_')).sort();
 const scratch = mkdtempSync(join(tmpdir(), 'swot-pbs-'));
@@ -27,9 +26,7 @@ function bash(script: string, env: Record<string, string>) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli.cjs is missing: run "npm run build" first');
-});
+beforeAll(requireBuiltCli);
 
 describe('docs/pbs: one array task per cycle, then the merge job', () => {
   it('gives the map and statistics of one run over all cycles, to the last bit', async () => {
