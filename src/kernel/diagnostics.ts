@@ -10,6 +10,7 @@ import {
   DecodedDataset,
   DecodedVariable,
   DiagnosticName,
+  DiagnosticsInput,
   EquatorMethod,
   detectLayout,
   gridFields,
@@ -20,6 +21,20 @@ import {
   UsageError
 } from '../core';
 import { asSelection, Dataset, Selection, isDataset } from './dataset';
+import { DiagnosticsResult, runReduction, workerCount } from './workers';
+
+/** Runs split into `n` contiguous shares of about equal lines (none empty). */
+function shareRuns(runs: Array<[number, number]>, n: number): Array<Array<[number, number]>> {
+  const total = runs.reduce((t, [a, b]) => t + b - a, 0);
+  const shares: Array<Array<[number, number]>> = [[]];
+  let done = 0;
+  for (const run of runs) {
+    if (shares[shares.length - 1].length && done >= (total * shares.length) / n && shares.length < n) shares.push([]);
+    shares[shares.length - 1].push(run);
+    done += run[1] - run[0];
+  }
+  return shares;
+}
 
 export interface DiagnosticsOptions {
   /** Height variable; default by product: ssha_filtered (L3), ssha_karin_2 (L2), sla or adt (L4). */
@@ -33,9 +48,18 @@ export interface DiagnosticsOptions {
   equator?: EquatorMethod;
   /** When `data` is a Dataset: what to read (bbox, time, cycles, passes, quality). */
   query?: SelectQuery;
+  /**
+   * Worker threads for a swath selection of several passes (each thread takes
+   * whole passes): default every core from DIAGNOSTICS_PARALLEL values and 4
+   * passes up, else 1. The results are the same bits either way.
+   */
+  workers?: number;
 }
 
-const DIAGNOSTICS_KEYS = optionKeys<DiagnosticsOptions>({ variable: true, what: true, height: true, latMin: true, equator: true, query: true });
+/** Values from which diagnostics of several passes use every core by default (a worker starts in about 0.1 s). */
+export const DIAGNOSTICS_PARALLEL = 2_500_000;
+
+const DIAGNOSTICS_KEYS = optionKeys<DiagnosticsOptions>({ variable: true, what: true, height: true, latMin: true, equator: true, query: true, workers: true });
 
 const HEIGHTS = ['ssha_filtered', 'ssha_karin_2', 'ssha_karin', 'ssha', 'sla', 'adt', 'ssh_karin_2'];
 const MDTS = ['mdt', 'mean_dynamic_topography'];
@@ -112,17 +136,28 @@ export async function diagnostics(data: Dataset | Selection | DecodedDataset, op
     // Swaths (num_lines, num_pixels): one field per pass, derivatives never cross passes.
     const [lines, pixels] = [h.shape[0], h.shape[1]];
     const runs = passRuns(lines, decoded.variables.find(v => v.name === 'cycle_number')?.data, decoded.variables.find(v => v.name === 'pass_number')?.data);
-    for (const [a, b] of runs) {
+    const input = ([a, b]: [number, number], copy: boolean): DiagnosticsInput<DiagnosticName> => {
       const [offset, size] = [a * pixels, (b - a) * pixels];
-      const result = computeDiagnostics({
-        ...common,
-        lat: (lat.data as Float64Array).subarray(offset, offset + size),
-        lon: (lon.data as Float64Array).subarray(offset, offset + size),
-        h: values.subarray(offset, offset + size),
-        shape: [b - a, pixels],
-        dims: [h.dims[0], h.dims[1]]
-      });
-      for (const w of what) output(w, result[w]).set(result[w].data as Float64Array, offset);
+      // A worker is sent copies of the pass alone (a view would send the whole selection's buffer).
+      const part = (x: Float64Array) => (copy ? x.slice(offset, offset + size) : x.subarray(offset, offset + size));
+      return { ...common, lat: part(lat.data as Float64Array), lon: part(lon.data as Float64Array), h: part(values), shape: [b - a, pixels], dims: [h.dims[0], h.dims[1]] };
+    };
+    // Every core by default for 4 passes and DIAGNOSTICS_PARALLEL values up.
+    const threads = workerCount(options.workers, runs.length >= 4 ? values.length : 0, runs.length, DIAGNOSTICS_PARALLEL);
+    if (threads > 1) {
+      // Whole passes per thread, contiguous and about equal in lines; gathered in pass order.
+      const shares = shareRuns(runs, threads);
+      const results = await Promise.all(shares.map(share => runReduction<DiagnosticsResult>({ kind: 'diagnostics', inputs: share.map(r => input(r, true)) }, () => {})));
+      shares.forEach((share, i) =>
+        share.forEach(([a], k) => {
+          for (const w of what) output(w, results[i][k][w]!).set(results[i][k][w]!.data, a * pixels);
+        })
+      );
+    } else {
+      for (const run of runs) {
+        const result = computeDiagnostics(input(run, false));
+        for (const w of what) output(w, result[w]).set(result[w].data as Float64Array, run[0] * pixels);
+      }
     }
   }
   const coordinates = decoded.variables.filter(v =>

@@ -4,26 +4,33 @@
  * (whole passes, see partial-units.ts); the caller folds the units in their
  * canonical order, as a single thread and swot merge do. Typed arrays come
  * back by copy (structured clone: the same bits), which is small next to the
- * data read.
+ * data read. Diagnostics of a selection in memory go the same way, their
+ * passes sent to the workers by copy.
  */
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { DiagnosticsInput, DiagnosticName, DiagnosticVariable } from '../core';
 import { BinGrid, UsageError } from '../core';
 import type { UnitSpan } from './partial-units';
 import type { StatsBy } from './stats';
 
 export type ReductionJob =
   | { kind: 'stats'; target: string | string[]; variable: string; by?: StatsBy; spans: UnitSpan[] }
-  | { kind: 'map'; target: string | string[]; variable: string; grid: BinGrid; spans: UnitSpan[] };
+  | { kind: 'map'; target: string | string[]; variable: string; grid: BinGrid; spans: UnitSpan[] }
+  /** Diagnostics of whole passes already in memory (sent by copy): one computeDiagnostics per input. */
+  | { kind: 'diagnostics'; inputs: DiagnosticsInput[] };
+
+/** What a diagnostics job gives back: the fields of each input, in order. */
+export type DiagnosticsResult = Array<Partial<Record<DiagnosticName, DiagnosticVariable>>>;
 
 /** Values above which a streamed reduction uses every core by default. */
 export const PARALLEL_THRESHOLD = 50_000_000;
 
 /** How many workers: the caller's choice, else every core for large reductions; never more than units. */
-export function workerCount(requested: number | undefined, values: number, units: number): number {
-  const automatic = values >= PARALLEL_THRESHOLD ? cpus().length : 1;
+export function workerCount(requested: number | undefined, values: number, units: number, threshold = PARALLEL_THRESHOLD): number {
+  const automatic = values >= threshold ? cpus().length : 1;
   return Math.max(1, Math.min(requested ?? automatic, units));
 }
 
