@@ -1,4 +1,4 @@
-import { indexDerivative, stridedDerivative } from './index-derivative';
+import { indexDerivative, indexGradient, stridedDerivative } from './index-derivative';
 
 /** The stencils of the diagnostics notes, written out as there. */
 const stencil = {
@@ -148,5 +148,24 @@ describe('indexDerivative', () => {
     stridedDerivative(src, 0, 2, 4, out);
     expect([out[0], out[2], out[4], out[6]]).toEqual([1, 2, 4, 5]);
     expect(out[1]).toBe(0);
+  });
+
+  it('indexGradient gives, to the bit, stridedDerivative along every column and line, NaN gaps and edges included', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (const [lines, pixels] of [[40, 69], [9, 9], [5, 3], [1, 12], [30, 1], [0, 4]]) {
+      const n = lines * pixels;
+      const src = Float64Array.from({ length: n }, (_, q) => Math.sin(q * 0.37) * 3 + (q % pixels) * 0.1);
+      for (let q = 0; q < n; q++) if (random() < 0.12) src[q] = NaN;
+      for (let q = 0; q < n; q++) if (q % pixels >= 30 && q % pixels < 38) src[q] = NaN; // a nadir gap
+      const [dx, dy] = [new Float64Array(n), new Float64Array(n)];
+      indexGradient(src, lines, pixels, dx, dy);
+      const [ex, ey] = [new Float64Array(n), new Float64Array(n)];
+      for (let j = 0; j < pixels; j++) stridedDerivative(src, j, pixels, lines, ex);
+      for (let i = 0; i < lines; i++) stridedDerivative(src, i * pixels, 1, pixels, ey);
+      expect(Buffer.from(dx.buffer).equals(Buffer.from(ex.buffer))).toBe(true);
+      expect(Buffer.from(dy.buffer).equals(Buffer.from(ey.buffer))).toBe(true);
+      expect(Buffer.from(indexDerivative(src, [lines, pixels], 0).buffer).equals(Buffer.from(ex.buffer))).toBe(true);
+    }
   });
 });

@@ -234,28 +234,6 @@ export function indexGradient(
   }
 }
 
-/** The derivative along one axis alone, line by line as indexGradient does. */
-function derivative2d(src: Float64Array, lines: number, pixels: number, axis: 0 | 1, out: Float64Array): void {
-  const r = STENCIL_REACH;
-  const [s, n] = axis === 0 ? [pixels, lines] : [1, pixels];
-  const lo = Math.min(r, n), hi = Math.max(lo, n - r); // prettier-ignore
-  for (let i = 0; i < lines; i++) {
-    const row = i * pixels;
-    // the values whose 9-point stencil fits along the axis: a whole line, or the middle of one
-    const [from, to] = axis === 0 ? (i < lo || i >= hi ? [row, row] : [row, row + pixels]) : [row + lo, row + hi];
-    let nan = false;
-    for (let q = from; q < to; q++) {
-      const x = (out[q] = ninePoint(src, q, s) + (src[q] - src[q]));
-      if (x !== x) nan = true;
-    }
-    for (let j = 0, q = row; j < pixels; j++, q++) {
-      const at = axis === 0 ? i : j;
-      const fits = q >= from && q < to;
-      if (!fits || (nan && out[q] !== out[q] && src[q] === src[q])) out[q] = edge(src, q, s, at, n);
-    }
-  }
-}
-
 /**
  * Derivative per index step along `axis` (0: along lines, 1: along pixels)
  * of a 2-D C-order array of shape `[num_lines, num_pixels]`.
@@ -282,6 +260,8 @@ export function indexDerivative(
   if (out.length !== values.length || (out as unknown) === values) {
     throw new RangeError('indexDerivative: out must be a distinct Float64Array of the same length as values');
   }
-  derivative2d(asFloat64(values), shape[0], shape[1], axis, out);
+  // indexGradient's walks, the other axis into scratch: one mechanism for one axis or both.
+  const scratch = new Float64Array(values.length);
+  indexGradient(asFloat64(values), shape[0], shape[1], axis === 0 ? out : scratch, axis === 1 ? out : scratch);
   return out;
 }
