@@ -9,6 +9,7 @@ import { downloadSection } from './download.mjs';
 import { mergeSection } from './merge.mjs';
 import { pngSection } from './png.mjs';
 import { renderSection } from './render.mjs';
+import { zoomSection } from './zoom.mjs';
 import { sampleDataSection } from './sample-data.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -137,7 +138,7 @@ print(json.dumps(out))`
   ].join('\n');
 }
 
-// `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data, download, merge, png) runs one section and rewrites only that section of BENCHMARKS.md.
+// `node bench/run.mjs --only SECTION` (data-access, diagnostics, render, sample-data, download, merge, png, zoom) runs one section and rewrites only that section of BENCHMARKS.md.
 const ONLY = (() => {
   const i = process.argv.indexOf('--only');
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -149,7 +150,8 @@ const SECTIONS = {
   'sample-data': () => sampleDataSection('node bench/run.mjs --only sample-data'),
   download: () => downloadSection('node bench/run.mjs --only download'),
   merge: () => mergeSection(),
-  png: () => pngSection()
+  png: () => pngSection(),
+  zoom: () => zoomSection()
 };
 
 if (ONLY !== undefined) {
@@ -175,7 +177,7 @@ if (ONLY !== undefined) {
   process.exit(0);
 }
 
-const sections = [dataAccess(), diagnosticsSection(), renderSection(), sampleDataSection('npm run bench'), downloadSection('npm run bench'), mergeSection(), await pngSection()];
+const sections = [dataAccess(), diagnosticsSection(), renderSection(), sampleDataSection('npm run bench'), downloadSection('npm run bench'), mergeSection(), await pngSection(), zoomSection()];
 const header = [
   '# Benchmarks',
   '',

@@ -15,7 +15,8 @@ const jupyter = path.join(process.env.SWOT_VENV || path.join(ROOT, '.venv'), 'bi
 // Beside it, outside the server root: a data root declared to the server (c.Swot.data_roots, as a
 // hub administrator would for a shared archive linked into home) and a folder no root covers.
 const fs = require('fs');
-const testDir = path.join(__dirname, '.jupyter-test');
+// SWOT_UI_TEST_DIR: another folder (bench/zoom.playwright.config.js), so that a benchmark never wipes a UI test run's.
+const testDir = process.env.SWOT_UI_TEST_DIR || path.join(__dirname, '.jupyter-test');
 const serverRoot = path.join(testDir, 'root');
 const dataRoot = path.join(testDir, 'datalake');
 const privateDir = path.join(testDir, 'private');

@@ -3,6 +3,7 @@
  * notebook. The output carries the interactive widget's payload
  * (application/vnd.swot.swath+json), a static PNG and a text summary.
  */
+import { resolve } from 'node:path';
 import { checkOptionKeys, DecodedDataset, describeEmpty, optionKeys, UsageError } from '../core';
 import { COLORMAP_NAMES, inferVectors, LayerOptions, Layers, layersFromDecoded, readLayers, SceneOptions } from '../core/render';
 import { isDataset } from './dataset';
@@ -22,6 +23,12 @@ export interface ShowOptions extends Pick<SceneOptions, 'cmap' | 'clim' | 'symme
   time?: number;
   /** Include the static PNG (default true). */
   png?: boolean;
+  /**
+   * Zoom to native resolution (default true): a reduced display of one netCDF file carries the
+   * file's absolute path, group, variable and lines, so that JupyterLab reads the native points of
+   * a zoomed view itself through the Jupyter server. false: the display names no file.
+   */
+  native?: boolean;
   /** Send the display (default: when running in a tslab notebook). false returns the bundle instead. */
   display?: boolean;
 }
@@ -41,6 +48,7 @@ const SHOW_KEYS = optionKeys<ShowOptions>({
   maxPoints: true,
   time: true,
   png: true,
+  native: true,
   display: true
 });
 
@@ -128,6 +136,7 @@ export async function show(target: Target | Target[], variable: string, options:
   const layerOptions: LayerOptions = {
     maxPoints: Math.max(1000, Math.floor((options.maxPoints ?? 2_000_000) / targets.length)),
     timeIndex: options.time ?? 0,
+    nativeSource: options.native ?? true,
     ...(vectors ? { vectors } : {})
   };
   const all: Layers[] = [];
@@ -139,6 +148,12 @@ export async function show(target: Target | Target[], variable: string, options:
     );
   }
   const layers = merge(all);
+  // Absolute paths: the kernel's folder (the notebook's) need not be the server's root.
+  for (const l of layers.layers) {
+    if (l.kind === 'swath' && l.source) {
+      l.source = { ...l.source, path: resolve(l.source.path) };
+    }
+  }
   // An empty selection knows why: said in the figure and the text when nothing is drawable.
   const why = targets.map(t => (isDataset(t) ? undefined : t.empty)).find(e => e !== undefined);
   const sceneOptions: SceneOptions = {

@@ -5,10 +5,28 @@
  * real values. Text from files goes in with textContent only.
  */
 import { Widget } from '@lumino/widgets';
-import { colormap, fitAspect, formatLat, formatLon, formatValue, LandGeometry, localRatio, niceTicks, Scene, vectorReference, View } from '../core/render';
+import {
+  colormap,
+  fitAspect,
+  formatLat,
+  formatLon,
+  formatValue,
+  LandGeometry,
+  localRatio,
+  nativeWindows,
+  niceTicks,
+  refinable,
+  Refinement,
+  refineScene,
+  Scene,
+  vectorReference,
+  View,
+  windowContains
+} from '../core/render';
 import { emptyAnnotation, plotlyText } from './annotation';
 import { decoded, drawFrame, Frame } from './frame';
 import { loadLand, loadPlotly, PlotlyApi, PlotlyElement } from './lazy';
+import type { NativeReader } from './native-reader';
 import { readoutAt } from './readout';
 
 const MARGIN = { l: 66, r: 104, t: 10, b: 40 };
@@ -28,6 +46,22 @@ export interface Painted {
   /** performance.now() of the painted frame. */
   at: number;
 }
+
+/** Options of the view. */
+export interface SwathViewOptions {
+  /**
+   * Where a reduced display's native points are read when zoomed in (default: through the
+   * Jupyter server, loaded on first use); null: never refine.
+   */
+  nativeReader?: (() => Promise<NativeReader>) | null;
+  /** At most this many native points are read for one view (default 1 500 000). */
+  nativeBudget?: number;
+}
+
+/** Reading native points waits this long after the last zoom or pan (a wheel zoom is several steps). */
+const NATIVE_DELAY_MS = 40;
+
+const defaultNativeReader = (): Promise<NativeReader> => import(/* webpackChunkName: "swot-native" */ './native-reader').then(m => m.serverNativeReader());
 
 const painted = (): Promise<void> => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
@@ -64,6 +98,10 @@ function colorbarTrace(scene: Scene, [lo, hi]: [number, number], view: View) {
   };
 }
 
+function formatPoints(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e4 ? `${Math.round(n / 1e3)} k` : String(n);
+}
+
 function imageOf(frame: Frame) {
   const v = frame.view;
   return { source: frame.uri, xref: 'x', yref: 'y', x: v.x0, y: v.y1, sizex: v.x1 - v.x0, sizey: v.y1 - v.y0, sizing: 'stretch', xanchor: 'left', yanchor: 'top', layer: 'below' };
@@ -74,7 +112,23 @@ export class SwathView extends Widget {
   private readonly plot = document.createElement('div');
   private readonly footer = document.createElement('div');
   private readonly tooltip = document.createElement('div');
+  private readonly note = document.createElement('div');
+  /** The scene drawn: the payload's (base), or it with native points in the zoomed window (refined). */
   private scene: Scene | undefined;
+  private base: Scene | undefined;
+  private refined: { scene: Scene; refinements: Refinement[] } | undefined;
+  private readonly nativeReader: (() => Promise<NativeReader>) | null;
+  private readonly nativeBudget: number;
+  private reader: Promise<NativeReader> | undefined;
+  /** Why native points cannot be read (then the reduced points are drawn, with a note). */
+  private nativeFailure: string | undefined;
+  private nativeGeneration = 0;
+  private nativeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** performance.now() of the last zoom or pan event, and of the frame that refinement waits for. */
+  private zoomAt = 0;
+  private nativeWanted: { generation: number; since: number; note: string } | undefined;
+  private home: View | undefined;
+  private force = false;
   private plotly: PlotlyApi | undefined;
   private gd: PlotlyElement | undefined;
   private frame: Frame | undefined;
@@ -93,15 +147,19 @@ export class SwathView extends Widget {
   /** Resolves when the first frame (static or interactive) is on screen. */
   readonly firstPaint: Promise<Painted> = new Promise(resolve => (this.resolvePainted = resolve));
 
-  constructor() {
+  constructor(options: SwathViewOptions = {}) {
     super();
+    this.nativeReader = options.nativeReader === undefined ? defaultNativeReader : options.nativeReader;
+    this.nativeBudget = options.nativeBudget ?? 1_500_000;
     this.addClass('jp-swot-swath');
     this.title_.className = 'jp-swot-swath-title';
     this.plot.className = 'jp-swot-swath-plot';
     this.footer.className = 'jp-swot-swath-readout';
     this.tooltip.className = 'jp-swot-swath-tooltip';
     this.tooltip.hidden = true;
-    this.node.append(this.title_, this.plot, this.footer, this.tooltip);
+    this.note.className = 'jp-swot-swath-note';
+    this.note.hidden = true;
+    this.node.append(this.title_, this.plot, this.footer, this.note, this.tooltip);
     this.node.dataset.state = 'loading';
     this.attached = new Promise(resolve => (this.resolveAttached = resolve));
     this.plot.addEventListener('mousemove', this.onMove);
@@ -153,6 +211,10 @@ export class SwathView extends Widget {
   async setScene(scene: Scene): Promise<FirstFrame> {
     const start = performance.now();
     this.scene = scene;
+    this.base = scene;
+    this.refined = undefined;
+    this.nativeFailure = undefined;
+    this.nativeGeneration++;
     this.reference = scene.vectorScale ?? vectorReference(scene.layers);
     this.title_.textContent = scene.title ?? scene.variable.name;
     this.title_.hidden = !scene.title;
@@ -183,6 +245,12 @@ export class SwathView extends Widget {
     const frame = drawFrame(scene, view, Math.round(pw * dpr), Math.round(ph * dpr), land, this.reference);
     await decoded(frame.uri);
     this.frame = frame;
+    this.home = view;
+    if (scene.layers.some(refinable) && this.nativeReader) {
+      this.node.dataset.native = 'reduced';
+    } else {
+      delete this.node.dataset.native;
+    }
     // For tests and debugging: how many coastline points were available to draw.
     this.node.dataset.coastlinePoints = String(land?.points ?? 0);
     // Nothing to draw (scene.empty, clim null): no colour bar, the message on the map instead.
@@ -213,6 +281,7 @@ export class SwathView extends Widget {
     this.gd = await plotly.newPlot(this.plot, traces, layout, config);
     this.gd.on('plotly_relayout', event => {
       if (Object.keys(event).some(k => /^(xaxis|yaxis)\.(range|autorange)|^(width|height)$/.test(k))) {
+        this.zoomAt = performance.now();
         this.schedule();
       }
     });
@@ -229,6 +298,7 @@ export class SwathView extends Widget {
     }
     this.footer.textContent = this.legend();
     this.observeResize();
+    this.prepareNative(scene);
     // plotly may widen a range to keep the aspect: draw again if the axes differ from the frame.
     this.schedule();
     return { plotlyMs, rasterMs: frame.rasterMs, encodeMs: frame.encodeMs, plotMs, totalMs: performance.now() - start };
@@ -248,11 +318,17 @@ export class SwathView extends Widget {
     if (this.pending) {
       cancelAnimationFrame(this.pending);
     }
+    if (this.nativeTimer) {
+      clearTimeout(this.nativeTimer);
+    }
+    this.nativeGeneration++;
     if (this.plotly && this.gd) {
       this.plotly.purge(this.plot);
     }
     this.gd = undefined;
     this.scene = undefined;
+    this.base = undefined;
+    this.refined = undefined;
     super.dispose();
   }
 
@@ -315,7 +391,7 @@ export class SwathView extends Widget {
     const dpr = Math.min(2, window.devicePixelRatio || 1);
     const W = Math.max(1, Math.round(w * dpr));
     const H = Math.max(1, Math.round(h * dpr));
-    if (current && this.frame && Math.abs(current.x0 - x0) + Math.abs(current.x1 - x1) + Math.abs(current.y0 - y0) + Math.abs(current.y1 - y1) < 1e-9 * (1 + Math.abs(x1 - x0)) && this.frame.raster.width === W && this.frame.raster.height === H) {
+    if (!this.force && current && this.frame && Math.abs(current.x0 - x0) + Math.abs(current.x1 - x1) + Math.abs(current.y0 - y0) + Math.abs(current.y1 - y1) < 1e-9 * (1 + Math.abs(x1 - x0)) && this.frame.raster.width === W && this.frame.raster.height === H) {
       return;
     }
     const view: View = { x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: Math.min(y0, y1), y1: Math.max(y0, y1) };
@@ -327,15 +403,150 @@ export class SwathView extends Widget {
     if (this.scene.coastlines) {
       this.land = await loadLand(view.x1 - view.x0 < 60 ? '50m' : '110m');
     }
-    if (this.isDisposed || !this.scene) {
+    if (this.isDisposed || !this.scene || !this.base) {
       return;
     }
+    this.force = false;
+    // Zoomed in, the native points read so far are drawn in their window; zoomed out, the payload's only.
+    const zoomed = this.zoomedIn(view);
+    this.scene = zoomed && this.refined ? this.refined.scene : this.base;
+    const wanted = this.nativeWanted;
     const frame = drawFrame(this.scene, view, W, H, this.land, this.reference);
+    if (wanted) {
+      // The refined frame counts once it is on screen.
+      await decoded(frame.uri);
+    }
     this.frame = frame;
     this.node.dataset.coastlinePoints = String(this.land?.points ?? 0);
     await this.plotly.relayout(this.plot, { images: [imageOf(frame)], ...ticks(view, w, h) });
     this.frames_++;
     this.node.dataset.frames = String(this.frames_);
+    if (wanted && wanted === this.nativeWanted && this.scene === this.refined?.scene) {
+      this.nativeWanted = undefined;
+      await painted();
+      this.node.dataset.nativeMs = (performance.now() - wanted.since).toFixed(1);
+      this.setNote('drawn', wanted.note);
+      this.node.dataset.nativeFrames = String(Number(this.node.dataset.nativeFrames ?? 0) + 1);
+    }
+    this.considerNative(view, zoomed);
+  }
+
+  /**
+   * Open the files of a reduced display's native points once its first frame is on screen, so
+   * that a zoom only reads its window (the Web Worker, h5wasm and the file's metadata are ready).
+   * A failure here is reported by the zoom that needs the file, not before.
+   */
+  private prepareNative(scene: Scene): void {
+    const sources = [...new Map(scene.layers.filter(refinable).map(l => [l.source.path, l.source])).values()].slice(0, 4);
+    if (!this.nativeReader || sources.length === 0) {
+      return;
+    }
+    setTimeout(() => {
+      if (this.isDisposed || this.base !== scene || !this.nativeReader) {
+        return;
+      }
+      this.reader = this.reader ?? this.nativeReader();
+      this.reader.then(r => Promise.all(sources.map(s => r.prepare(s)))).catch(() => undefined);
+    }, 0);
+  }
+
+  /** The view is smaller than the first one (the whole display) in either direction. */
+  private zoomedIn(view: View): boolean {
+    const home = this.home;
+    return !!home && (view.x1 - view.x0 < 0.8 * (home.x1 - home.x0) || view.y1 - view.y0 < 0.8 * (home.y1 - home.y0));
+  }
+
+  private setNote(state: 'reduced' | 'loading' | 'drawn' | 'unavailable', text: string | undefined): void {
+    this.node.dataset.native = state;
+    this.note.textContent = text ?? '';
+    this.note.hidden = !text;
+    this.note.dataset.state = state;
+  }
+
+  /** After a frame of `view`: read the native points it needs, if the display was reduced and they are reachable. */
+  private considerNative(view: View, zoomed: boolean): void {
+    const base = this.base;
+    if (!base || !this.nativeReader || !base.layers.some(refinable)) {
+      return;
+    }
+    const factor = Math.max(...base.layers.map(l => (refinable(l) ? l.source.factor : 1)));
+    const lod = `level of detail 1/${factor} per axis`;
+    if (!zoomed) {
+      this.nativeGeneration++;
+      this.setNote('reduced', undefined);
+      return;
+    }
+    if (this.nativeFailure) {
+      this.setNote('unavailable', `Native resolution unavailable (${this.nativeFailure}): showing the ${lod}.`);
+      return;
+    }
+    const windows = nativeWindows(base, view);
+    if (windows.length === 0) {
+      return;
+    }
+    const points = windows.reduce((n, w) => n + w.points, 0);
+    if (points > this.nativeBudget) {
+      this.nativeGeneration++;
+      this.setNote('reduced', `${lod}: zoom in further for native resolution.`);
+      return;
+    }
+    const have = this.refined?.refinements;
+    if (have && windows.every(w => have.some(r => windowContains(r.window, w)))) {
+      this.setNote('drawn', `Native resolution (${formatPoints(have.reduce((n, r) => n + r.window.points, 0))} points read from the file).`);
+      return;
+    }
+    const generation = ++this.nativeGeneration;
+    const since = this.zoomAt || performance.now();
+    if (this.nativeTimer) {
+      clearTimeout(this.nativeTimer);
+    }
+    this.nativeTimer = setTimeout(() => {
+      this.nativeTimer = undefined;
+      void this.readNative(generation, since, base, windows);
+    }, NATIVE_DELAY_MS);
+  }
+
+  private async readNative(generation: number, since: number, base: Scene, windows: ReturnType<typeof nativeWindows>): Promise<void> {
+    if (generation !== this.nativeGeneration || this.isDisposed) {
+      return;
+    }
+    this.setNote('loading', 'Reading native points…');
+    try {
+      this.reader = this.reader ?? this.nativeReader!();
+      const reader = await this.reader;
+      const refinements: Refinement[] = [];
+      for (const w of windows) {
+        const layer = base.layers[w.layer];
+        if (!refinable(layer)) continue;
+        refinements.push({ window: w, data: await reader.read(layer.source, w.lines, w.pixels) });
+        if (generation !== this.nativeGeneration || this.isDisposed) {
+          return;
+        }
+      }
+      const scene = refineScene(base, refinements);
+      if (generation !== this.nativeGeneration || this.isDisposed || base !== this.base) {
+        return;
+      }
+      this.refined = { scene, refinements };
+      // 'drawn' once the refined frame is on screen (redraw), not before.
+      this.nativeWanted = { generation, since, note: `Native resolution (${formatPoints(windows.reduce((n, w) => n + w.points, 0))} points read from the file).` };
+      this.force = true;
+      this.schedule();
+    } catch (error) {
+      if (generation !== this.nativeGeneration || this.isDisposed) {
+        return;
+      }
+      this.reader = undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      this.nativeFailure = message.length > 240 ? `${message.slice(0, 240)}…` : message;
+      const factor = Math.max(...base.layers.map(l => (refinable(l) ? l.source.factor : 1)));
+      this.setNote('unavailable', `Native resolution unavailable (${this.nativeFailure}): showing the level of detail 1/${factor} per axis.`);
+    }
+  }
+
+  /** The native points drawn in the zoomed window, if any (for tests and benchmarks). */
+  get nativePoints(): number {
+    return this.scene && this.scene === this.refined?.scene ? this.refined.refinements.reduce((n, r) => n + r.window.points, 0) : 0;
   }
 
   private onMove = (event: MouseEvent): void => {

@@ -15,7 +15,8 @@ export interface SwathGeometry {
   reach: number;
 }
 
-const cache = new WeakMap<SwathLayer, SwathGeometry>();
+// Keyed by the longitude array: copies of a layer (e.g. with points skipped) share the geometry.
+const cache = new WeakMap<object, { lat: ArrayLike<number>; lines: number; pixels: number; geometry: SwathGeometry }>();
 
 function dlon(a: number, b: number): number {
   let d = a - b;
@@ -54,9 +55,9 @@ function halfStep(
 
 /** Footprints of every point of `layer` (cached per layer). */
 export function swathGeometry(layer: SwathLayer): SwathGeometry {
-  const cached = cache.get(layer);
-  if (cached) {
-    return cached;
+  const cached = cache.get(layer.lon);
+  if (cached && cached.lat === layer.lat && cached.lines === layer.lines && cached.pixels === layer.pixels) {
+    return cached.geometry;
   }
   const { lines, pixels, lon, lat } = layer;
   const n = lines * pixels;
@@ -89,6 +90,6 @@ export function swathGeometry(layer: SwathLayer): SwathGeometry {
     }
   }
   const geometry = { half, reach };
-  cache.set(layer, geometry);
+  cache.set(layer.lon, { lat: layer.lat, lines, pixels, geometry });
   return geometry;
 }

@@ -20,3 +20,4 @@ export * from './payload';
 export * from './lod';
 export * from './layers';
 export * from './empty';
+export * from './native';

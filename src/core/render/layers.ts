@@ -16,6 +16,7 @@ import { gridFields } from '../select/grid-fields';
 import { detectLayout, groupReader, Layout } from '../select/layout';
 import { lodFactor, reduceGrid, reduceGridValues, reduceSwath } from './lod';
 import { GridInput, LayerInput, SwathInput } from './payload';
+import { LayerSource } from './scene';
 
 export interface LayerOptions {
   /** Eastward and northward components drawn as arrows. */
@@ -26,6 +27,8 @@ export interface LayerOptions {
   timeIndex: number;
   /** The product opened (cycle and pass of a single-pass file). */
   product?: ProductId;
+  /** Reduced swath layers say which file and lines they come from (default true; see LayerSource). */
+  nativeSource?: boolean;
 }
 
 export interface Layers {
@@ -145,7 +148,15 @@ function partsOf(reader: DatasetReader, name: string): { parts: Part[]; name: st
   return { parts: groups.map(g => ({ reader: groupReader(reader, g.path), label: g.path.replace(/^\/+/, '') })), name };
 }
 
-async function swathFromReader(part: Part, name: string, options: LayerOptions, collection: CollectionReader | undefined, layout: Extract<Layout, { kind: 'swath' }>, factorOf: (points: number) => number): Promise<SwathInput[]> {
+async function swathFromReader(
+  part: Part,
+  name: string,
+  options: LayerOptions,
+  collection: CollectionReader | undefined,
+  layout: Extract<Layout, { kind: 'swath' }>,
+  factorOf: (points: number) => number,
+  file?: string
+): Promise<SwathInput[]> {
   const product = options.product;
   const { reader } = part;
   const info = reader.info;
@@ -196,7 +207,21 @@ async function swathFromReader(part: Part, name: string, options: LayerOptions, 
       factor,
       ...(run.cycle !== undefined ? { cycle: run.cycle } : {}),
       ...(run.pass !== undefined ? { pass: run.pass } : {}),
-      ...(part.label ? { label: part.label } : {})
+      ...(part.label ? { label: part.label } : {}),
+      // A reduced layer of a single file says where its native points are (zoom to native resolution in the browser).
+      ...(file && factor > 1
+        ? {
+            source: {
+              path: file,
+              format: 'netcdf4' as const,
+              ...(part.label ? { group: part.label } : {}),
+              variable: name,
+              lines: [run.start, run.stop] as [number, number],
+              pixels: [0, pixels] as [number, number],
+              factor
+            }
+          }
+        : {})
     }));
   }
   return out;
@@ -205,7 +230,7 @@ async function swathFromReader(part: Part, name: string, options: LayerOptions, 
 function joinPieces(
   pieces: Array<{ lines: number; lon: ArrayLike<number>; lat: ArrayLike<number>; value: ArrayLike<number>; u?: ArrayLike<number>; v?: ArrayLike<number> }>,
   pixels: number,
-  meta: { line0: number; factor: number; cycle?: number; pass?: number; label?: string }
+  meta: { line0: number; factor: number; cycle?: number; pass?: number; label?: string; source?: LayerSource }
 ): SwathInput {
   const lines = pieces.reduce((n, p) => n + p.lines, 0);
   const n = lines * pixels;
@@ -231,7 +256,8 @@ function joinPieces(
     pixelStep: meta.factor,
     ...(meta.cycle !== undefined ? { cycle: meta.cycle } : {}),
     ...(meta.pass !== undefined ? { pass: meta.pass } : {}),
-    ...(meta.label ? { label: meta.label } : {})
+    ...(meta.label ? { label: meta.label } : {}),
+    ...(meta.source ? { source: meta.source } : {})
   };
   if (pieces[0]?.u) {
     input.u = join('u', Float32Array);
@@ -302,11 +328,13 @@ export async function readLayers(reader: DatasetReader, variable: string, option
   });
   const factor = lodFactor(total, options.maxPoints);
   const factorOf = () => factor;
+  // The file the browser may read native points from: one netCDF4 file (not a collection).
+  const file = !collection && reader.info.format === 'netcdf4' && options.nativeSource !== false ? reader.info.source : undefined;
   const layers: LayerInput[] = [];
   for (const [k, part] of parts.entries()) {
     const layout = layouts[k];
     if (layout.kind === 'swath') {
-      layers.push(...(await swathFromReader(part, name, options, collection, layout, factorOf)));
+      layers.push(...(await swathFromReader(part, name, options, collection, layout, factorOf, file)));
     } else if (layout.kind === 'grid') {
       layers.push(await gridFromReader(part.reader, name, options, layout, factorOf));
     }
@@ -324,6 +352,47 @@ export async function readLayers(reader: DatasetReader, variable: string, option
     ...(options.product ? { product: options.product } : {}),
     source: reader.info.source
   };
+}
+
+/** Native points of a swath window, decoded as show() decodes them. */
+export interface SwathWindow {
+  lines: number;
+  pixels: number;
+  lon: ArrayLike<number>;
+  lat: ArrayLike<number>;
+  value: ArrayLike<number>;
+}
+
+/**
+ * The decoded longitudes, latitudes and values of native `lines` x `pixels`
+ * ([start, stop)) of a swath variable: what the browser reads when a reduced
+ * display is zoomed in (the same decoding as show(): scale, offset, fill values).
+ *
+ * @example
+ * const w = await readSwathWindow(reader, 'left', 'ssh_karin_2', [600, 680], [100, 180]);
+ * @throws UsageError (no swath, wrong dimensions), MissingVariableError, reader errors
+ */
+export async function readSwathWindow(reader: DatasetReader, group: string | undefined, variable: string, lines: [number, number], pixels: [number, number]): Promise<SwathWindow> {
+  const r = group ? groupReader(reader, group) : reader;
+  const layout = detectLayout(r.info);
+  if (layout.kind !== 'swath') {
+    throw new UsageError(`${r.info.source}: no swath latitude/longitude`);
+  }
+  const v = requireVariable(r.info, variable);
+  if (v.dims.join() !== layout.lat.dims.join()) {
+    throw new UsageError(`${variable} has dimensions (${v.dims.join(', ')}), the swath is (${layout.lat.dims.join(', ')})`);
+  }
+  const [nl, np] = layout.lat.shape;
+  const l: [number, number] = [Math.max(0, lines[0]), Math.min(nl, lines[1])];
+  const p: [number, number] = [Math.max(0, pixels[0]), Math.min(np, pixels[1])];
+  if (!(l[1] > l[0] && p[1] > p[0])) {
+    throw new UsageError(`${r.info.source}: lines ${lines.join('-')}, pixels ${pixels.join('-')} are outside the swath (${nl} x ${np})`);
+  }
+  const slab: Hyperslab = [l, p];
+  const lon = await readDecoded(r, layout.lon, slab);
+  const lat = await readDecoded(r, layout.lat, slab);
+  const value = await readDecoded(r, v, slab);
+  return { lines: l[1] - l[0], pixels: p[1] - p[0], lon, lat, value };
 }
 
 // ---------------------------------------------------------------- Selection (in memory)

@@ -12,7 +12,7 @@ import { Deflate, Inflate, openBlob, PackedArray, PackedBlob, Packer, unpack } f
 export type { PackedCoordinates } from './coordinates';
 import { emptyMessage } from './empty';
 import { Clim, colorLimits } from './percentile';
-import { GridLayer, Layer, Scene, SwathLayer, SwathLayerInfo, VariableInfoLite, Vectors } from './scene';
+import { GridLayer, Layer, LayerSource, Scene, SwathLayer, SwathLayerInfo, VariableInfoLite, Vectors } from './scene';
 import { extentOf, unwrapLongitudes, View } from './view';
 
 export const SWATH_MIME = 'application/vnd.swot.swath+json';
@@ -36,6 +36,8 @@ export interface SwathInput {
   /** Eastward / northward components for arrows, same shape as `value`. */
   u?: ArrayLike<number>;
   v?: ArrayLike<number>;
+  /** Where the native points of a reduced layer are (the browser reads them on zoom). */
+  source?: LayerSource;
 }
 
 /** A regular lon/lat grid: `value` is lat.length x lon.length. */
@@ -263,6 +265,7 @@ export function buildScene(inputs: readonly LayerInput[], options: SceneOptions)
     if (input.label) swath.label = input.label;
     if (input.cycle !== undefined) swath.cycle = input.cycle;
     if (input.pass !== undefined) swath.pass = input.pass;
+    if (input.source) swath.source = input.source;
     if (vectors) swath.vectors = vectors;
     return swath;
   });
@@ -314,6 +317,7 @@ export function encodePayload(inputs: readonly LayerInput[], options: SceneOptio
       pixelStep: input.pixelStep ?? 1,
       ...(input.cycle !== undefined ? { cycle: input.cycle } : {}),
       ...(input.pass !== undefined ? { pass: input.pass } : {}),
+      ...(input.source ? { source: input.source } : {}),
       ...common
     };
   });
@@ -388,6 +392,7 @@ export async function decodePayload(payload: SwathPayload, inflate?: Inflate): P
     if (p.label) layer.label = p.label;
     if (p.cycle !== undefined) layer.cycle = p.cycle;
     if (p.pass !== undefined) layer.pass = p.pass;
+    if (p.source && typeof p.source.path === 'string') layer.source = p.source;
     if (vectors) layer.vectors = vectors;
     layers.push(layer);
   }

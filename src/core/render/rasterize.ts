@@ -60,10 +60,20 @@ function drawSwath(raster: Raster, layer: SwathLayer, id: number): void {
     }
   };
   const n = value.length;
+  const skip = layer.skip;
+  const pixels = layer.pixels;
   for (let k = 0; k < n; k++) {
     const v = value[k];
     if (v !== v) {
       continue;
+    }
+    if (skip) {
+      // Replaced by a layer at native resolution drawn on top.
+      const a = Math.floor(k / pixels);
+      const b = k - a * pixels;
+      if (a >= skip.lines[0] && a < skip.lines[1] && b >= skip.pixels[0] && b < skip.pixels[1]) {
+        continue;
+      }
     }
     const y = lat[k];
     if (!(y >= yMin && y <= yMax)) {

@@ -8,6 +8,26 @@ export interface Vectors {
   v: Float32Array;
 }
 
+/**
+ * Where a reduced swath layer's native points are, so that the browser can
+ * read them itself when the view is zoomed in (the kernel cannot be asked:
+ * tslab has no comms). Lines and pixels are native indices of the variable
+ * in its file (its group), [start, stop).
+ */
+export interface LayerSource {
+  /** The file, an absolute path as the kernel opened it (the server checks it lies in its root or an allowed data root). */
+  path: string;
+  format: 'netcdf4';
+  /** Group holding the variable (L2 Unsmoothed: "left", "right"), none for the root. */
+  group?: string;
+  /** The variable's name within its group. */
+  variable: string;
+  lines: [number, number];
+  pixels: [number, number];
+  /** The level-of-detail factor of the layer: each of its points is the mean of factor x factor native points. */
+  factor: number;
+}
+
 /** What a swath layer is, decoded or packed for the browser: its size, its pass, where its points are in the product. */
 export interface SwathLayerInfo {
   kind: 'swath';
@@ -21,6 +41,8 @@ export interface SwathLayerInfo {
   pixel0: number;
   lineStep: number;
   pixelStep: number;
+  /** Where the native points of a reduced layer can be read (absent: not reduced, or not reachable). */
+  source?: LayerSource;
 }
 
 /** A swath: lon, lat and value per pixel, `lines` x `pixels` in C order. */
@@ -29,6 +51,8 @@ export interface SwathLayer extends SwathLayerInfo {
   lat: Float32Array | Float64Array;
   value: Float32Array;
   vectors?: Vectors;
+  /** Points of this layer not drawn, [start, stop) of its own lines and pixels: where a refinement at native resolution is drawn instead. */
+  skip?: { lines: [number, number]; pixels: [number, number] };
 }
 
 /** A regular grid (L4): `value` is lat.length x lon.length, rows along latitude. */

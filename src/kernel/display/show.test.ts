@@ -4,6 +4,7 @@
  * tslab display bridge.
  */
 import Module from 'node:module';
+import { resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { MissingVariableError, UsageError } from '../../core';
 import { decodePayload, SWATH_MIME, SwathLayer } from '../../core/render';
@@ -70,6 +71,14 @@ describe('show', () => {
     const layer = bundle[SWATH_MIME].layers[0] as { lines: number; pixels: number; lineStep: number };
     expect(layer).toMatchObject({ lines: Math.ceil(9860 / 3), pixels: 23, lineStep: 3 });
     expect(bundle['text/plain']).toContain('level of detail 1/3 per axis from 680340 points');
+    // Where the native points are, for the browser's zoom to native resolution: the file's absolute path.
+    expect(bundle[SWATH_MIME].layers[0]).toMatchObject({
+      source: { path: resolve(REAL_L3), format: 'netcdf4', variable: 'ssha_filtered', lines: [0, 9860], pixels: [0, 69], factor: 3 }
+    });
+    const quiet = (await show(ds, 'ssha_filtered', { maxPoints: 100000, png: false, native: false }))!;
+    expect(quiet[SWATH_MIME].layers[0]).not.toHaveProperty('source');
+    const full = (await show(ds, 'ssha_filtered', { png: false }))!;
+    expect(full[SWATH_MIME].layers[0]).not.toHaveProperty('source');
     ds.close();
   });
 
