@@ -21,7 +21,17 @@ async function main() {
   for (const name of what) {
     fs.writeFileSync(path.join(out, `${name}.f64`), Buffer.from(Float64Array.from(result.get(name).data).buffer));
   }
-  console.log(JSON.stringify({ seconds: [...times].sort((a, b) => a - b)[2], all: times, shape: sel.get(variable).shape }));
+  const h = sel.get(variable).data;
+  const [lines, pixels] = sel.get(variable).shape;
+  let missing = 0;
+  let empty = 0;
+  for (let i = 0; i < lines; i++) {
+    let m = 0;
+    for (let j = 0; j < pixels; j++) if (h[i * pixels + j] !== h[i * pixels + j]) m++;
+    missing += m;
+    if (m === pixels) empty++;
+  }
+  console.log(JSON.stringify({ nanFraction: missing / h.length, emptyLines: empty / lines, seconds: [...times].sort((a, b) => a - b)[2], all: times, shape: sel.get(variable).shape }));
 }
 main().catch(e => {
   console.error(`${e.name}: ${e.message}`);

@@ -57,7 +57,9 @@ export interface DiagnosticsOptions {
 }
 
 /** Values from which diagnostics of several passes use every core by default (a worker starts in about 0.1 s). */
-export const DIAGNOSTICS_PARALLEL = 2_500_000;
+// Each thread starts the library and compiles its loops (about 1-2 s on 2 cores, bench/ours-diagnostics-many.cjs):
+// 16 passes of 2 km (11 million values) still run faster in one thread, so threads only from 30 million values.
+export const DIAGNOSTICS_PARALLEL = 30_000_000;
 
 const DIAGNOSTICS_KEYS = optionKeys<DiagnosticsOptions>({ variable: true, what: true, height: true, latMin: true, equator: true, query: true, workers: true });
 

@@ -39,29 +39,10 @@ export function divideByCoriolis(
   if (lat.length !== values.length || out.length !== values.length) {
     throw new RangeError(`divideByCoriolis: ${values.length} values but ${lat.length} latitudes`);
   }
-  const f = coriolisOf(lat);
   for (let p = 0; p < values.length; p++) {
-    out[p] = values[p] / f[p];
+    const x = values[p];
+    // No sine where there is nothing to divide (most of a swath with land or gaps).
+    out[p] = x === x ? x / coriolisParameter(lat[p]) : NaN;
   }
   return out;
-}
-
-/**
- * f = 2 Omega sin(lat) for every latitude, computed once per latitude array:
- * one computeDiagnostics call divides several fields by f (vorticity, strains).
- * Keyed by the array object; latitude arrays are not modified in place here.
- */
-const cache = new WeakMap<object, Float64Array>();
-
-export function coriolisOf(lat: ArrayLike<number>): Float64Array {
-  let f = typeof lat === 'object' ? cache.get(lat as object) : undefined;
-  if (f === undefined || f.length !== lat.length) {
-    f = allocate(lat.length);
-    const k = 2 * EARTH_ROTATION;
-    for (let p = 0; p < lat.length; p++) {
-      f[p] = k * Math.sin(lat[p] * DEG);
-    }
-    cache.set(lat as object, f);
-  }
-  return f;
 }

@@ -100,10 +100,11 @@ function checkInput(input: DiagnosticsInput): { grid: boolean; n: number } {
   return { grid: !swath, n };
 }
 
-/** Set to NaN where |lat| < latMin (in place). */
-function maskLowLatitudes(values: Float64Array, lat: ArrayLike<number>, latMin: number): Float64Array {
+/** values / f in place, NaN where |lat| < latMin (the local Rossby number of a field). */
+function perCoriolis(values: Float64Array, lat: ArrayLike<number>, latMin: number): Float64Array {
+  divideByCoriolis(values, lat, values);
   for (let p = 0; p < values.length; p++) {
-    values[p] = Math.abs(lat[p]) >= latMin ? values[p] : NaN;
+    if (!(Math.abs(lat[p]) >= latMin)) values[p] = NaN;
   }
   return values;
 }
@@ -149,7 +150,8 @@ interface FieldOptions {
 /** Every asked field (and u, v) on lat/lon/h of one block, all 2-D of `shape`. */
 function fields(lat: ArrayLike<number>, lon: ArrayLike<number>, h: ArrayLike<number>, shape: [number, number], o: FieldOptions): Partial<Record<DiagnosticName, Float64Array>> {
   const { what, latMin } = o;
-  const jac = inverseJacobian(lat, lon, shape);
+  // The Jacobian only on lines with a height: every output elsewhere is NaN.
+  const jac = inverseJacobian(lat, lon, shape, h);
   const g1 = eastNorthGradient(h, jac);
   let velocity: Velocity;
   if (o.equator === 'lagerloef') {
@@ -168,7 +170,7 @@ function fields(lat: ArrayLike<number>, lon: ArrayLike<number>, h: ArrayLike<num
   const needsGradient = ['vorticity', 'normal_strain', 'shear_strain', 'strain', 'okubo_weiss'].some(w => what.has(w as DiagnosticName));
   if (needsGradient) {
     const grad = velocityGradient(u, v, jac);
-    const perF = (values: Float64Array) => maskLowLatitudes(divideByCoriolis(values, lat, values), lat, latMin);
+    const perF = (values: Float64Array) => perCoriolis(values, lat, latMin);
     if (what.has('vorticity')) data.vorticity = perF(relativeVorticity(grad));
     if (what.has('normal_strain')) data.normal_strain = perF(normalStrain(grad));
     if (what.has('shear_strain')) data.shear_strain = perF(shearStrain(grad));

@@ -17,7 +17,7 @@
 
 import { allocate } from './arena';
 import { DEFAULT_LAT_MIN, GRAVITY } from './constants';
-import { coriolisOf } from './coriolis';
+import { coriolisParameter } from './coriolis';
 
 /** Eastward and northward velocities, m s-1. */
 export interface Velocity {
@@ -52,12 +52,17 @@ export function geostrophicVelocity(
   }
   const u = allocate(n);
   const v = allocate(n);
-  const f = coriolisOf(lat);
   for (let p = 0; p < n; p++) {
+    const e = dhdE[p];
+    const nn = dhdN[p];
+    if (e !== e && nn !== nn) {
+      u[p] = v[p] = NaN; // no gradient: no sine to take
+      continue;
+    }
     // NaN when |lat| < latMin (and for NaN latitude: the comparison is false).
-    const k = Math.abs(lat[p]) >= latMin ? GRAVITY / f[p] : NaN;
-    u[p] = -k * dhdN[p];
-    v[p] = k * dhdE[p];
+    const k = Math.abs(lat[p]) >= latMin ? GRAVITY / coriolisParameter(lat[p]) : NaN;
+    u[p] = -k * nn;
+    v[p] = k * e;
   }
   return { u, v };
 }

@@ -26,7 +26,7 @@
 
 import { allocate } from './arena';
 import { DEG, EARTH_RADIUS } from './constants';
-import { asFloat64, indexDerivative, indexGradient } from './index-derivative';
+import { asFloat64, indexDerivative, indexGradient, linesWithValues } from './index-derivative';
 import { checkShape } from './shape';
 
 /**
@@ -129,6 +129,9 @@ export function expandGrid(
 
 /**
  * Inverse Jacobian of a 2-D lat/lon grid (degrees) of shape `[num_lines, num_pixels]`.
+ * With `field` (the values whose derivatives the coefficients will turn), they are computed
+ * only where it has a value and NaN elsewhere (its derivatives are NaN there whatever they
+ * are): no stencil on its empty lines, no cosine at its missing points.
  *
  * @throws RangeError when lat or lon do not match `shape`.
  *
@@ -141,27 +144,51 @@ export function expandGrid(
 export function inverseJacobian(
   lat: ArrayLike<number>,
   lon: ArrayLike<number>,
-  shape: readonly [number, number] | readonly number[]
+  shape: readonly [number, number] | readonly number[],
+  field?: ArrayLike<number>
 ): InverseJacobian {
   checkShape(lat, shape, 'latitude');
   checkShape(lon, shape, 'longitude');
-  const [lines, pixels] = shape;
+  const lines = shape[0];
+  const pixels = shape[1];
   const n = lines * pixels;
   const lat64 = asFloat64(lat);
   const lon64 = asFloat64(lon);
-  const [latX, latY, lonX, lonY] = [allocate(n), allocate(n), allocate(n), allocate(n)];
-  indexGradient(lat64, lines, pixels, latX, latY);
+  if (field !== undefined) checkShape(field, shape, 'field');
+  // Where there is a value to turn (NaN latitudes give NaN coefficients anyway).
+  const mask = field === undefined ? lat64 : asFloat64(field);
+  const needed = field === undefined ? undefined : linesWithValues(mask, lines, pixels);
+  const latX = allocate(n), latY = allocate(n), lonX = allocate(n), lonY = allocate(n); // prettier-ignore
+  indexGradient(lat64, lines, pixels, latX, latY, undefined, needed);
   if (crossesSeam(lon64, lines, pixels)) {
     indexDerivative(unwrapLongitude(lon64, shape, 0), shape, 0, lonX);
     indexDerivative(unwrapLongitude(lon64, shape, 1), shape, 1, lonY);
   } else {
     // No step of 180 degrees or more: unwrapping along either axis gives the longitudes themselves.
-    indexGradient(lon64, lines, pixels, lonX, lonY);
+    indexGradient(lon64, lines, pixels, lonX, lonY, undefined, needed);
   }
+  for (let i = 0; i < lines; i++) {
+    if (needed === undefined || needed[i] !== 0) {
+      coefficients(lat64, mask, lonX, lonY, latX, latY, i * pixels, (i + 1) * pixels);
+    } else {
+      for (let q = i * pixels; q < (i + 1) * pixels; q++) lonX[q] = lonY[q] = latX[q] = latY[q] = NaN;
+    }
+  }
+  return { shape: [lines, pixels], dxde: lonX, dyde: lonY, dxdn: latX, dydn: latY };
+}
+
+/**
+ * The four coefficients of points [from, to), over the four derivative buffers. A loop of its
+ * own (typed arrays and numbers only): compiled once, never deoptimised by the code around it.
+ */
+function coefficients(lat: Float64Array, mask: Float64Array, lonX: Float64Array, lonY: Float64Array, latX: Float64Array, latY: Float64Array, from: number, to: number): void {
   const k = EARTH_RADIUS * DEG;
-  // Overwrite the four derivative buffers with the four coefficients.
-  for (let p = 0; p < n; p++) {
-    const c = k * Math.cos(lat64[p] * DEG);
+  for (let p = from; p < to; p++) {
+    if (mask[p] !== mask[p]) {
+      lonX[p] = lonY[p] = latX[p] = latY[p] = NaN;
+      continue;
+    }
+    const c = k * Math.cos(lat[p] * DEG);
     const ex = c * lonX[p];
     const ey = c * lonY[p];
     const nx = k * latX[p];
@@ -173,5 +200,4 @@ export function inverseJacobian(
     latX[p] = -ey * inv; // dx/dn
     latY[p] = ex * inv; // dy/dn
   }
-  return { shape: [shape[0], shape[1]], dxde: lonX, dyde: lonY, dxdn: latX, dydn: latY };
 }
