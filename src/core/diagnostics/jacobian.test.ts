@@ -96,3 +96,31 @@ describe('inverseJacobian and eastNorthGradient', () => {
     expect(() => inverseJacobian(new Float64Array(6), new Float64Array(5), [2, 3])).toThrow(/longitude: 5 values/);
   });
 });
+
+describe('inverseJacobian with the field it serves', () => {
+  it('is the full Jacobian where the field has a value and NaN elsewhere, bit for bit (empty lines, gaps)', () => {
+    const lines = 80;
+    const pixels = 69;
+    const { lat, lon } = syntheticSwath(35, 300, 20, lines, pixels);
+    const field = new Float64Array(lines * pixels).map((_, p) => Math.sin(p / 50));
+    for (let i = 10; i < 30; i++) field.fill(NaN, i * pixels, (i + 1) * pixels); // land: whole lines
+    for (let i = 0; i < lines; i++) field.fill(NaN, i * pixels + 30, i * pixels + 40); // nadir gap
+    field[50 * pixels + 5] = NaN;
+    const full = inverseJacobian(lat, lon, [lines, pixels]);
+    const masked = inverseJacobian(lat, lon, [lines, pixels], field);
+    let differ = 0;
+    for (const k of ['dxde', 'dyde', 'dxdn', 'dydn'] as const) {
+      for (let p = 0; p < field.length; p++) {
+        const want = field[p] === field[p] ? full[k][p] : NaN;
+        if (!Object.is(masked[k][p], want)) differ++;
+      }
+    }
+    expect(differ).toBe(0);
+    // And the east/north gradients of the field are the same either way.
+    const a = eastNorthGradient(field, full);
+    const b = eastNorthGradient(field, masked);
+    expect(Buffer.from(b.dE.buffer, b.dE.byteOffset, b.dE.byteLength).equals(Buffer.from(a.dE.buffer, a.dE.byteOffset, a.dE.byteLength))).toBe(true);
+    expect(Buffer.from(b.dN.buffer, b.dN.byteOffset, b.dN.byteLength).equals(Buffer.from(a.dN.buffer, a.dN.byteOffset, a.dN.byteLength))).toBe(true);
+    expect(() => inverseJacobian(lat, lon, [lines, pixels], field.subarray(1))).toThrow(RangeError);
+  });
+});
