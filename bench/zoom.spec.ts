@@ -11,7 +11,7 @@
 import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
-import { notebook, truth, zoomBox } from '../ui-tests/tests/helpers/swath-plot';
+import { showInNotebook, truth, zoomBox } from '../ui-tests/tests/helpers/swath-plot';
 
 const ROOT = path.resolve(__dirname, '..');
 const UNSMOOTHED = path.join(ROOT, 'data', 'sample', 'netcdf', 'L2_LR_SSH', 'Unsmoothed', 'cycle_026');
@@ -23,14 +23,7 @@ test('zoom to native frame, 250 m pass', async ({ page, tmpPath }) => {
   const name = fs.readdirSync(UNSMOOTHED).find(f => f.endsWith('.nc'));
   expect(name, `no 250 m sample pass in ${UNSMOOTHED}: run tools/generate_sample_data.py`).toBeTruthy();
   const file = path.join(UNSMOOTHED, name!);
-  const dir = path.join(process.env.SWOT_UI_ROOT!, tmpPath);
-  fs.mkdirSync(dir, { recursive: true });
-  const code = ['import * as swot from "jupyterlab-swot/kernel";', `const ds = await swot.open(${JSON.stringify(file)});`, 'await swot.show(ds, "ssh_karin_2", { maxPoints: 20000 });'].join('\n');
-  fs.writeFileSync(path.join(dir, 'zoom.ipynb'), notebook(code));
-  await page.notebook.openByPath(`${tmpPath}/zoom.ipynb`);
-  await page.notebook.run();
-  const widget = page.locator('.jp-OutputArea-output .jp-swot-swath');
-  await expect(widget).toHaveAttribute('data-state', 'drawn', { timeout: 60000 });
+  const widget = await showInNotebook(page, tmpPath, 'zoom.ipynb', file, 'ssh_karin_2', 20000);
   await expect(widget).toHaveAttribute('data-native', 'reduced');
 
   const plot = widget.locator('.jp-swot-swath-plot');

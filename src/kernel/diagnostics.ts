@@ -58,7 +58,7 @@ export interface DiagnosticsOptions {
 
 /** Values from which diagnostics of several passes use every core by default (a worker starts in about 0.1 s). */
 // Each thread starts the library and compiles its loops (about 1-2 s on 2 cores, bench/ours-diagnostics-many.cjs):
-// 16 passes of 2 km (11 million values) still run faster in one thread, so threads only from 30 million values.
+// 16 passes of 2 km (11 million values) break even on 2 threads (some runs faster, some slower), so threads only from 30 million values.
 export const DIAGNOSTICS_PARALLEL = 30_000_000;
 
 const DIAGNOSTICS_KEYS = optionKeys<DiagnosticsOptions>({ variable: true, what: true, height: true, latMin: true, equator: true, query: true, workers: true });
@@ -116,10 +116,11 @@ export async function diagnostics(data: Dataset | Selection | DecodedDataset, op
   const what = options.what ?? ['u', 'v'];
   const grid = lat.dims.length === 1 && lon.dims.length === 1;
   const outputs = new Map<DiagnosticName, DecodedVariable>();
-  const output = (w: DiagnosticName, part: DecodedVariable): Float64Array => {
+  // The output variable of w (its data filled pass by pass, or `whole`: one pass's fields as they are).
+  const output = (w: DiagnosticName, part: DecodedVariable, whole?: Float64Array): Float64Array => {
     let out = outputs.get(w);
     if (!out) {
-      out = { ...part, name: w, dims: h.dims, shape: h.shape, data: new Float64Array(values.length).fill(NaN), encoding: { dtype: 'float32', _FillValue: NaN } };
+      out = { ...part, name: w, dims: h.dims, shape: h.shape, data: whole ?? new Float64Array(values.length).fill(NaN), encoding: { dtype: 'float32', _FillValue: NaN } };
       outputs.set(w, out);
     }
     return out.data as Float64Array;
@@ -158,7 +159,12 @@ export async function diagnostics(data: Dataset | Selection | DecodedDataset, op
     } else {
       for (const run of runs) {
         const result = computeDiagnostics(input(run, false));
-        for (const w of what) output(w, result[w]).set(result[w].data as Float64Array, run[0] * pixels);
+        for (const w of what) {
+          const data = result[w].data as Float64Array;
+          // One pass, the whole selection: its fields are the outputs (no copy into a NaN-filled array).
+          if (runs.length === 1 && data.length === values.length) output(w, result[w], data);
+          else output(w, result[w]).set(data, run[0] * pixels);
+        }
       }
     }
   }

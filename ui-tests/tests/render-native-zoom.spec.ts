@@ -10,7 +10,7 @@
 import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
-import { notebook, toPage, truth, zoomBox } from './helpers/swath-plot';
+import { showInNotebook, toPage, truth, zoomBox } from './helpers/swath-plot';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(__dirname, '..', 'screenshots');
@@ -23,20 +23,8 @@ test.describe('zoom to native resolution', () => {
 
   test('a reduced 250 m pass refines to the native pixels of a zoomed 20 x 20 km window', async ({ page, tmpPath }) => {
     const file = path.join(UNSMOOTHED, files[0]);
-    const dir = path.join(process.env.SWOT_UI_ROOT!, tmpPath);
-    fs.mkdirSync(dir, { recursive: true });
     // 2 x 1200 x 240 points; maxPoints 20 000 reduces them by 6 x 6 block means.
-    const code = [
-      'import * as swot from "jupyterlab-swot/kernel";',
-      `const ds = await swot.open(${JSON.stringify(file)});`,
-      'await swot.show(ds, "ssh_karin_2", { maxPoints: 20000 });'
-    ].join('\n');
-    fs.writeFileSync(path.join(dir, 'native-zoom.ipynb'), notebook(code));
-    await page.notebook.openByPath(`${tmpPath}/native-zoom.ipynb`);
-    await page.notebook.run();
-
-    const widget = page.locator('.jp-OutputArea-output .jp-swot-swath');
-    await expect(widget).toHaveAttribute('data-state', 'drawn', { timeout: 60000 });
+    const widget = await showInNotebook(page, tmpPath, 'native-zoom.ipynb', file, 'ssh_karin_2', 20000);
     await expect(widget).toHaveAttribute('data-native', 'reduced');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'render-native-zoom-before.png') });
 
@@ -83,21 +71,10 @@ test.describe('zoom to native resolution', () => {
 
   test('a file the server may not read: the reduced points stay, with a note naming why', async ({ page, tmpPath }) => {
     // The kernel reads a folder outside the server root and every data root (SWOT_UI_PRIVATE): the browser is refused.
-    const dir = path.join(process.env.SWOT_UI_ROOT!, tmpPath);
     const outside = fs.mkdtempSync(path.join(process.env.SWOT_UI_PRIVATE!, 'native-'));
-    fs.mkdirSync(dir, { recursive: true });
     const copy = path.join(outside, files[0]);
     fs.copyFileSync(path.join(UNSMOOTHED, files[0]), copy);
-    const code = [
-      'import * as swot from "jupyterlab-swot/kernel";',
-      `const ds = await swot.open(${JSON.stringify(copy)});`,
-      'await swot.show(ds, "ssh_karin_2", { maxPoints: 20000 });'
-    ].join('\n');
-    fs.writeFileSync(path.join(dir, 'outside.ipynb'), notebook(code));
-    await page.notebook.openByPath(`${tmpPath}/outside.ipynb`);
-    await page.notebook.run();
-    const widget = page.locator('.jp-OutputArea-output .jp-swot-swath');
-    await expect(widget).toHaveAttribute('data-state', 'drawn', { timeout: 60000 });
+    const widget = await showInNotebook(page, tmpPath, 'outside.ipynb', copy, 'ssh_karin_2', 20000);
     await expect(widget).toHaveAttribute('data-native', 'reduced');
 
     const frames = Number(await widget.getAttribute('data-frames'));

@@ -6,6 +6,7 @@
 import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
+import { notebook, toPage, zoomBox } from './helpers/swath-plot';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCREENSHOTS = path.join(__dirname, '..', 'screenshots');
@@ -16,30 +17,6 @@ const L3_DIR = path.join(SAMPLE, 'netcdf', 'L3_LR_SSH', 'v2_0_1', 'Expert', 'cyc
 function eddy(): { lon: number; lat: number; amplitude_m: number } {
   const manifest = JSON.parse(fs.readFileSync(path.join(SAMPLE, 'manifest.json'), 'utf8'));
   return manifest.truth.eddies.find((e: { name: string }) => e.name === 'cape_basin_agulhas_ring');
-}
-
-function notebook(code: string): string {
-  return JSON.stringify({
-    cells: [{ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: code }],
-    metadata: { kernelspec: { display_name: 'TypeScript', language: 'typescript', name: 'tslab' }, language_info: { name: 'typescript' } },
-    nbformat: 4,
-    nbformat_minor: 5
-  });
-}
-
-/** Page coordinates of (lon, lat) on the plot, from plotly's own layout. */
-async function toPage(page: import('@playwright/test').Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([lon, lat]) => {
-      const gd = document.querySelector('.jp-swot-swath-plot') as HTMLElement & { _fullLayout: any };
-      const { xaxis, yaxis, _size } = gd._fullLayout;
-      const rect = gd.getBoundingClientRect();
-      const [x0, x1] = xaxis.range;
-      const [y0, y1] = yaxis.range;
-      return { x: rect.left + _size.l + ((lon - x0) / (x1 - x0)) * _size.w, y: rect.top + _size.t + ((y1 - lat) / (y1 - y0)) * _size.h };
-    },
-    [lon, lat]
-  );
 }
 
 test.describe('swath renderer', () => {
@@ -76,13 +53,7 @@ test.describe('swath renderer', () => {
     const e = eddy();
     const before = await page.evaluate(() => (document.querySelector('.jp-swot-swath-plot') as any)._fullLayout.xaxis.range.slice());
     const frames = Number(await widget.getAttribute('data-frames'));
-    const a = await toPage(page, e.lon - 5, e.lat + 5);
-    const b = await toPage(page, e.lon + 5, e.lat - 5);
-    await page.mouse.move(a.x, a.y);
-    await page.mouse.down();
-    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
-    await page.mouse.move(b.x, b.y, { steps: 4 });
-    await page.mouse.up();
+    await zoomBox(page, e.lon - 5, e.lat + 5, e.lon + 5, e.lat - 5);
     await expect.poll(async () => Number(await widget.getAttribute('data-frames'))).toBeGreaterThan(frames);
     const after = await page.evaluate(() => (document.querySelector('.jp-swot-swath-plot') as any)._fullLayout.xaxis.range.slice());
     expect(after[1] - after[0]).toBeLessThan((before[1] - before[0]) / 4);

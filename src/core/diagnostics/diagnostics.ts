@@ -12,7 +12,7 @@ import { DEFAULT_LAT_MIN, EQUATORIAL_BETA, EARTH_RADIUS, EARTH_ROTATION, GRAVITY
 import { divideByCoriolis } from './coriolis';
 import { eastNorthGradient, velocityGradient } from './east-north';
 import { geostrophicVelocity, Velocity } from './geostrophy';
-import { scratchArena, withArena } from './arena';
+import { allocate, scratchArena, withArena } from './arena';
 import { asFloat64 } from './index-derivative';
 import { expandGrid, inverseJacobian } from './jacobian';
 import { kineticEnergy } from './kinetic-energy';
@@ -147,10 +147,18 @@ interface FieldOptions {
   equator: EquatorMethod;
 }
 
-/** Every asked field (and u, v) on lat/lon/h of one block, all 2-D of `shape`. */
-function fields(lat: ArrayLike<number>, lon: ArrayLike<number>, h: ArrayLike<number>, shape: [number, number], o: FieldOptions): Partial<Record<DiagnosticName, Float64Array>> {
-  const { what, latMin } = o;
-  // The Jacobian only on lines with a height: every output elsewhere is NaN.
+type Outputs = Partial<Record<DiagnosticName, Float64Array>>;
+
+/**
+ * Every asked field on lat/lon/h of one block (2-D of `shape`), written for its lines
+ * [core[0], core[1]) only into `out` (one array per asked field, of those lines): the
+ * block's other lines are its halo, needed by the stencils but computed by its neighbours.
+ */
+function fields(lat: Float64Array, lon: Float64Array, h: Float64Array, shape: [number, number], o: FieldOptions, core: [number, number], out: Outputs): void {
+  const latMin = o.latMin;
+  const pixels = shape[1];
+  const cut = (x: Float64Array) => x.subarray(core[0] * pixels, core[1] * pixels);
+  // The Jacobian only where there is a height: every output elsewhere is NaN.
   const jac = inverseJacobian(lat, lon, shape, h);
   const g1 = eastNorthGradient(h, jac);
   let velocity: Velocity;
@@ -160,28 +168,26 @@ function fields(lat: ArrayLike<number>, lon: ArrayLike<number>, h: ArrayLike<num
   } else {
     velocity = geostrophicVelocity(g1.dE, g1.dN, lat, latMin);
   }
-  const { u, v } = velocity;
-  const data: Partial<Record<DiagnosticName, Float64Array>> = { u, v };
-  if (what.has('ke') || what.has('speed')) {
-    const ke = kineticEnergy(u, v);
-    data.ke = ke;
-    data.speed = ke.map(k => Math.sqrt(2 * k));
+  const [u, v] = [cut(velocity.u), cut(velocity.v)];
+  const latCore = cut(lat);
+  out.u?.set(u);
+  out.v?.set(v);
+  if (out.ke || out.speed) {
+    const ke = kineticEnergy(u, v, out.ke ?? allocate(u.length));
+    if (out.speed) for (let p = 0; p < ke.length; p++) out.speed[p] = Math.sqrt(2 * ke[p]);
   }
-  const needsGradient = ['vorticity', 'normal_strain', 'shear_strain', 'strain', 'okubo_weiss'].some(w => what.has(w as DiagnosticName));
-  if (needsGradient) {
-    const grad = velocityGradient(u, v, jac);
-    const perF = (values: Float64Array) => perCoriolis(values, lat, latMin);
-    if (what.has('vorticity')) data.vorticity = perF(relativeVorticity(grad));
-    if (what.has('normal_strain')) data.normal_strain = perF(normalStrain(grad));
-    if (what.has('shear_strain')) data.shear_strain = perF(shearStrain(grad));
-    if (what.has('strain')) {
-      const strain = perF(totalStrain(grad));
+  if (out.vorticity || out.normal_strain || out.shear_strain || out.strain || out.okubo_weiss) {
+    const full = velocityGradient(velocity.u, velocity.v, jac);
+    const grad = { dudE: cut(full.dudE), dudN: cut(full.dudN), dvdE: cut(full.dvdE), dvdN: cut(full.dvdN) };
+    if (out.vorticity) perCoriolis(relativeVorticity(grad, out.vorticity), latCore, latMin);
+    if (out.normal_strain) perCoriolis(normalStrain(grad, out.normal_strain), latCore, latMin);
+    if (out.shear_strain) perCoriolis(shearStrain(grad, out.shear_strain), latCore, latMin);
+    if (out.strain) {
+      const strain = perCoriolis(totalStrain(grad, out.strain), latCore, latMin);
       for (let p = 0; p < strain.length; p++) strain[p] = Math.abs(strain[p]);
-      data.strain = strain;
     }
-    if (what.has('okubo_weiss')) data.okubo_weiss = okuboWeiss(grad);
+    if (out.okubo_weiss) okuboWeiss(grad, out.okubo_weiss);
   }
-  return data;
 }
 
 /**
@@ -190,30 +196,28 @@ function fields(lat: ArrayLike<number>, lon: ArrayLike<number>, h: ArrayLike<num
  * temporaries of a block (Jacobian, gradients) stay small and are reused
  * block after block (arena.ts): a full 2 km pass computed whole took fresh
  * 5 MB arrays from the system page by page, and a 250 m pass no longer needs
- * a dozen arrays of its whole size.
+ * a dozen arrays of its whole size. Each block writes its own lines of the
+ * outputs in place (no copy, nothing computed twice but the temporaries of the halo).
  */
-function blockedFields(lat: ArrayLike<number>, lon: ArrayLike<number>, h: ArrayLike<number>, shape: [number, number], grid: boolean, o: FieldOptions): Partial<Record<DiagnosticName, Float64Array>> {
+function blockedFields(lat: Float64Array, lon: Float64Array, h: Float64Array, shape: [number, number], grid: boolean, o: FieldOptions): Outputs {
   const [lines, pixels] = shape;
+  const out: Outputs = {};
+  for (const w of o.what) out[w] = new Float64Array(lines * pixels);
   const coords = (a: number, b: number) =>
-    grid
-      ? expandGrid(sliceOf(lat, a, b), lon)
-      : { lat: sliceOf(lat, a * pixels, b * pixels), lon: sliceOf(lon, a * pixels, b * pixels) };
+    grid ? expandGrid(sliceOf(lat, a, b), lon) : { lat: lat.subarray(a * pixels, b * pixels), lon: lon.subarray(a * pixels, b * pixels) };
+  const slab = (a: number, b: number): Outputs => Object.fromEntries(Object.entries(out).map(([w, x]) => [w, x!.subarray(a * pixels, b * pixels)]));
   if (lines <= BLOCK_LINES + 2 * HALO) {
     const c = coords(0, lines);
-    return fields(c.lat, c.lon, h, shape, o);
+    fields(c.lat, c.lon, h, shape, o, [0, lines], out);
+    return out;
   }
-  const out: Partial<Record<DiagnosticName, Float64Array>> = {};
   const arena = scratchArena((BLOCK_LINES + 2 * HALO) * pixels);
   for (let a = 0; a < lines; a += BLOCK_LINES) {
     const b = Math.min(lines, a + BLOCK_LINES);
     const [ra, rb] = [Math.max(0, a - HALO), Math.min(lines, b + HALO)];
     withArena(arena, () => {
       const c = coords(ra, rb);
-      const part = fields(c.lat, c.lon, sliceOf(h, ra * pixels, rb * pixels), [rb - ra, pixels], o);
-      for (const [w, values] of Object.entries(part) as Array<[DiagnosticName, Float64Array]>) {
-        const whole = (out[w] ??= new Float64Array(lines * pixels));
-        whole.set(values.subarray((a - ra) * pixels, (b - ra) * pixels), a * pixels);
-      }
+      fields(c.lat, c.lon, h.subarray(ra * pixels, rb * pixels), [rb - ra, pixels], o, [a - ra, b - ra], slab(a, b));
     });
   }
   return out;

@@ -158,7 +158,13 @@ function bothStencils(src: Float64Array, from: number, to: number, pixels: numbe
   const P2 = 2 * pixels, P3 = 3 * pixels, P4 = 4 * pixels; // prettier-ignore
   let nan = false;
   for (let q = from; q < to; q++) {
-    const z = src[q] - src[q];
+    const c = src[q];
+    if (c !== c) {
+      // No value, no stencil (a third of a line with land or the nadir gap); NaN as it would give.
+      dx[q] = dy[q] = NaN;
+      continue;
+    }
+    const z = c - c;
     const x = (dx[q] = (672 * (src[q + pixels] - src[q - pixels]) - 168 * (src[q + P2] - src[q - P2]) + 32 * (src[q + P3] - src[q - P3]) - 3 * (src[q + P4] - src[q - P4])) / 840 + z);
     const y = (dy[q] = (672 * (src[q + 1] - src[q - 1]) - 168 * (src[q + 2] - src[q - 2]) + 32 * (src[q + 3] - src[q - 3]) - 3 * (src[q + 4] - src[q - 4])) / 840 + z);
     if (x !== x || y !== y) nan = true;

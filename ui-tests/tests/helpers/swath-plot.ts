@@ -4,10 +4,13 @@
  * plot, a drag-to-zoom box, and a native window of a file read by xarray (the
  * project's .venv) to check what the display shows against.
  */
+import { expect, IJupyterLabPageFixture } from '@jupyterlab/galata';
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 type Page = import('@playwright/test').Page;
+type Locator = import('@playwright/test').Locator;
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const PYTHON = path.join(process.env.SWOT_VENV || path.join(ROOT, '.venv'), 'bin', 'python');
@@ -71,3 +74,19 @@ export async function zoomBox(page: Page, lonA: number, latA: number, lonB: numb
   await page.mouse.up();
 }
 
+
+/**
+ * A notebook `name` in the test's folder of the server root whose one cell opens `file` and
+ * show()s `variable` reduced to `maxPoints`, run in the tslab kernel: the display once drawn.
+ */
+export async function showInNotebook(page: IJupyterLabPageFixture, tmpPath: string, name: string, file: string, variable: string, maxPoints: number): Promise<Locator> {
+  const dir = path.join(process.env.SWOT_UI_ROOT!, tmpPath);
+  fs.mkdirSync(dir, { recursive: true });
+  const code = ['import * as swot from "jupyterlab-swot/kernel";', `const ds = await swot.open(${JSON.stringify(file)});`, `await swot.show(ds, ${JSON.stringify(variable)}, { maxPoints: ${maxPoints} });`].join('\n');
+  fs.writeFileSync(path.join(dir, name), notebook(code));
+  await page.notebook.openByPath(`${tmpPath}/${name}`);
+  await page.notebook.run();
+  const widget = page.locator('.jp-OutputArea-output .jp-swot-swath');
+  await expect(widget).toHaveAttribute('data-state', 'drawn', { timeout: 60000 });
+  return widget;
+}
