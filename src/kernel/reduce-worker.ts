@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { computeDiagnostics } from '../core';
+import { serializeError } from '../core/error-transfer';
 import { mapUnits } from './maps';
 import { open } from './open';
 import { reduceUnits } from './stats';
@@ -31,5 +32,5 @@ async function run(job: ReductionJob): Promise<void> {
 }
 
 run(workerData as ReductionJob).catch(error => {
-  parentPort!.postMessage({ error: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } });
+  parentPort!.postMessage({ error: serializeError(error) });
 });

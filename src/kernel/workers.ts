@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DiagnosticsInput, DiagnosticName, DiagnosticVariable } from '../core';
 import { BinGrid, UsageError } from '../core';
+import { reviveError, SerializedError } from '../core/error-transfer';
 import type { UnitSpan } from './partial-units';
 import type { StatsBy } from './stats';
 
@@ -47,13 +48,12 @@ function workerScript(): string {
 export function runReduction<T>(job: ReductionJob, onBlock: () => void): Promise<T> {
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(workerScript(), { workerData: job });
-    worker.on('message', (message: { block?: true; result?: T; error?: { name: string; message: string } }) => {
+    worker.on('message', (message: { block?: true; result?: T; error?: SerializedError }) => {
       if (message.block) {
         onBlock();
       } else if (message.error) {
-        const error = new UsageError(message.error.message);
-        error.name = message.error.name;
-        reject(error);
+        // The worker's error as it was thrown there (a corrupt chunk stays a CorruptFileError).
+        reject(reviveError(message.error));
       } else if (message.result !== undefined) {
         resolvePromise(message.result);
       }

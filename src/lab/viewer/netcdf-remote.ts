@@ -10,7 +10,8 @@ import type { Hyperslab, NdArray } from '../../core/array';
 import { checkHdf5Header, HDF5_HEADER_BYTES } from '../../core/formats/hdf5/signature';
 import type { DatasetReader } from '../../core/reader';
 import { requestAPI, swotFilesUrlForWorker } from '../server-api';
-import { reviveError, WorkerReply, WorkerRequest } from './netcdf-protocol';
+import { reviveError } from '../../core/error-transfer';
+import { WorkerReply, WorkerRequest } from './netcdf-protocol';
 
 /** The first bytes and the size on disk. @throws FileAccessError */
 async function headOf(path: string, settings: ServerConnection.ISettings): Promise<{ head: Uint8Array; size: number }> {

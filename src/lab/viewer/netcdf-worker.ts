@@ -12,7 +12,8 @@ import { CorruptFileError, FileAccessError, isSwotError } from '../../core/error
 import type { H5File, Hdf5Guard } from '../../core/formats/netcdf/reader';
 import { netcdfReader } from '../../core/formats/netcdf/reader';
 import type { DatasetReader } from '../../core/reader';
-import { serializeError, WorkerReply, WorkerRequest } from './netcdf-protocol';
+import { serializeError } from '../../core/error-transfer';
+import { WorkerReply, WorkerRequest } from './netcdf-protocol';
 
 /** The worker's global scope (the lab compiles with the DOM lib, not the WebWorker one). */
 declare const self: {

@@ -1,10 +1,10 @@
-import { CorruptFileError, FileAccessError, isSwotError, TruncatedFileError } from '../../core/errors';
-import { reviveError, serializeError } from './netcdf-protocol';
+import { reviveError, serializeError } from './error-transfer';
+import { CorruptFileError, FileAccessError, isSwotError, TruncatedFileError } from './errors';
 
 /** What crosses the worker boundary: plain data, cloned as postMessage would. */
 const roundTrip = (error: unknown) => reviveError(structuredClone(serializeError(error)));
 
-describe('errors from the netCDF worker', () => {
+describe('errors across a worker boundary', () => {
   test('come back as the same typed error, with its message and fields', () => {
     const error = roundTrip(new TruncatedFileError('a/x.nc', 3407162, 1703581));
     expect(error).toBeInstanceOf(TruncatedFileError);
