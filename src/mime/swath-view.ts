@@ -102,6 +102,11 @@ function formatPoints(n: number): string {
   return n >= 1e6 ? `${(n / 1e6).toFixed(1)} M` : n >= 1e4 ? `${Math.round(n / 1e3)} k` : String(n);
 }
 
+/** The notes under a reduced display: native points drawn, its level of detail, why native points could not be read. */
+const nativeNote = (points: number) => `Native resolution (${formatPoints(points)} points read from the file).`;
+const levelOfDetail = (scene: Scene) => `level of detail 1/${Math.max(...scene.layers.map(l => (refinable(l) ? l.source.factor : 1)))} per axis`;
+const unavailableNote = (why: string, scene: Scene) => `Native resolution unavailable (${why}): showing the ${levelOfDetail(scene)}.`;
+
 function imageOf(frame: Frame) {
   const v = frame.view;
   return { source: frame.uri, xref: 'x', yref: 'y', x: v.x0, y: v.y1, sizex: v.x1 - v.x0, sizey: v.y1 - v.y0, sizing: 'stretch', xanchor: 'left', yanchor: 'top', layer: 'below' };
@@ -469,15 +474,14 @@ export class SwathView extends Widget {
     if (!base || !this.nativeReader || !base.layers.some(refinable)) {
       return;
     }
-    const factor = Math.max(...base.layers.map(l => (refinable(l) ? l.source.factor : 1)));
-    const lod = `level of detail 1/${factor} per axis`;
+    const lod = levelOfDetail(base);
     if (!zoomed) {
       this.nativeGeneration++;
       this.setNote('reduced', undefined);
       return;
     }
     if (this.nativeFailure) {
-      this.setNote('unavailable', `Native resolution unavailable (${this.nativeFailure}): showing the ${lod}.`);
+      this.setNote('unavailable', unavailableNote(this.nativeFailure, base));
       return;
     }
     const windows = nativeWindows(base, view);
@@ -492,7 +496,7 @@ export class SwathView extends Widget {
     }
     const have = this.refined?.refinements;
     if (have && windows.every(w => have.some(r => windowContains(r.window, w)))) {
-      this.setNote('drawn', `Native resolution (${formatPoints(have.reduce((n, r) => n + r.window.points, 0))} points read from the file).`);
+      this.setNote('drawn', nativeNote(have.reduce((n, r) => n + r.window.points, 0)));
       return;
     }
     const generation = ++this.nativeGeneration;
@@ -529,7 +533,7 @@ export class SwathView extends Widget {
       }
       this.refined = { scene, refinements };
       // 'drawn' once the refined frame is on screen (redraw), not before.
-      this.nativeWanted = { generation, since, note: `Native resolution (${formatPoints(windows.reduce((n, w) => n + w.points, 0))} points read from the file).` };
+      this.nativeWanted = { generation, since, note: nativeNote(windows.reduce((n, w) => n + w.points, 0)) };
       this.force = true;
       this.schedule();
     } catch (error) {
@@ -539,14 +543,8 @@ export class SwathView extends Widget {
       this.reader = undefined;
       const message = error instanceof Error ? error.message : String(error);
       this.nativeFailure = message.length > 240 ? `${message.slice(0, 240)}…` : message;
-      const factor = Math.max(...base.layers.map(l => (refinable(l) ? l.source.factor : 1)));
-      this.setNote('unavailable', `Native resolution unavailable (${this.nativeFailure}): showing the level of detail 1/${factor} per axis.`);
+      this.setNote('unavailable', unavailableNote(this.nativeFailure, base));
     }
-  }
-
-  /** The native points drawn in the zoomed window, if any (for tests and benchmarks). */
-  get nativePoints(): number {
-    return this.scene && this.scene === this.refined?.scene ? this.refined.refinements.reduce((n, r) => n + r.window.points, 0) : 0;
   }
 
   private onMove = (event: MouseEvent): void => {
